@@ -1,0 +1,174 @@
+package com.example.digest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+
+import com.example.digest.config.ConfigException;
+import com.example.digest.demo.DemoServer;
+import com.example.digest.digest.DigestPublisher;
+import com.example.digest.enrich.ArticleExtractor;
+import com.example.digest.feed.FeedReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line: run continuously, run once, run the offline demo, or extract the text of saved pages.
+ * Exit codes: 0 it ran; 1 no feed could be read (or a file could not be extracted); 2 bad configuration or usage.
+ */
+@Command(name = "news-digest", mixinStandardHelpOptions = true, versionProvider = DigestApplication.Version.class,
+        description = "Polls security-news feeds, summarises each article and publishes a daily digest.",
+        subcommands = DigestApplication.Extract.class)
+public class DigestApplication implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--once", description = "Poll every feed once, process, publish every day with unpublished items, exit.")
+    boolean once;
+
+    @Option(names = "--demo", description = "Use bundled sample feeds and pages served from a local port (no network, no key).")
+    boolean demo;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new DigestApplication());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("news-digest: " + e.getMessage() + " (see --help)");
+            return USAGE;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        DemoServer demoServer = null;
+        if (demo) {
+            demoServer = DemoServer.start();
+            overrides.putAll(demoServer.settings());
+        }
+        if (once) {
+            overrides.put("digest.daemon", "false");
+        }
+        try {
+            return once ? runOnce(overrides) : runContinuously(overrides);
+        } catch (Exception e) {
+            ConfigException config = configError(e);
+            if (config == null) {
+                throw e;
+            }
+            System.err.println("news-digest: configuration error: " + config.getMessage());
+            return USAGE;
+        } finally {
+            if (demoServer != null) {
+                demoServer.close();
+            }
+        }
+    }
+
+    private static Main newMain(Map<String, String> overrides) {
+        Main main = new Main();
+        // defaults travel in the jar; an application.properties in the working directory overrides them key by key
+        main.setPropertyPlaceholderLocations("classpath:application.properties;optional=true,file:application.properties;optional=true");
+        overrides.forEach(main::addOverrideProperty);
+        return main;
+    }
+
+    private static int runContinuously(Map<String, String> overrides) throws Exception {
+        Main main = newMain(overrides);
+        main.run();
+        return main.getExitCode();
+    }
+
+    private static int runOnce(Map<String, String> overrides) throws Exception {
+        Main main = newMain(overrides);
+        try {
+            main.start();
+            ProducerTemplate template = main.getCamelTemplate();
+            template.sendBody("direct:poll-feeds", null);
+            DigestPublisher publisher = main.lookup("digestPublisher", DigestPublisher.class);
+            for (var day : publisher.allPendingDays()) {
+                template.sendBody("direct:publish-day", day);
+            }
+            publisher.writtenPaths().forEach(System.out::println);
+            if (publisher.writtenPaths().isEmpty()) {
+                System.out.println("nothing new to publish");
+            }
+            return main.lookup("feedReader", FeedReader.class).succeededCount() == 0 ? FAILED : OK;
+        } finally {
+            main.stop();
+        }
+    }
+
+    private static ConfigException configError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException c) {
+                return c;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** {@code extract FILE...}: one JSON line per saved page (.html or .html.gz) with its title and main text. */
+    @Command(name = "extract", mixinStandardHelpOptions = true,
+            description = "Print the main text of saved pages (.html or .html.gz), one JSON line per file.")
+    static class Extract implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<String> files = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            ObjectMapper json = new ObjectMapper();
+            ArticleExtractor extractor = new ArticleExtractor();
+            PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            int status = OK;
+            for (String file : files) {
+                Map<String, String> line = new LinkedHashMap<>();
+                line.put("source", file);
+                try {
+                    Path path = Path.of(file);
+                    byte[] html;
+                    try (InputStream in = file.endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(path)) : Files.newInputStream(path)) {
+                        html = in.readAllBytes();
+                    }
+                    ArticleExtractor.Extracted page = extractor.extract(html, null, path.toUri().toString());
+                    line.put("title", page.title());
+                    line.put("text", page.text());
+                } catch (IOException | RuntimeException e) {
+                    line.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                    status = FAILED;
+                }
+                try {
+                    out.println(json.writeValueAsString(line));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return status;
+        }
+    }
+
+    static class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DigestApplication.class.getPackage().getImplementationVersion();
+            return new String[] {"news-digest " + (v == null ? "development" : v) + " (Apache Camel 4.17.0, LangChain4j 1.10.0)"};
+        }
+    }
+}

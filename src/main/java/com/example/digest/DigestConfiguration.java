@@ -1,0 +1,155 @@
+package com.example.digest;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+import com.example.digest.config.Settings;
+import com.example.digest.digest.Collector;
+import com.example.digest.digest.DigestPublisher;
+import com.example.digest.digest.DigestRenderer;
+import com.example.digest.digest.Labels;
+import com.example.digest.digest.OverviewWriter;
+import com.example.digest.enrich.AddressGuard;
+import com.example.digest.enrich.ArticleExtractor;
+import com.example.digest.enrich.PageEnricher;
+import com.example.digest.enrich.PageFetcher;
+import com.example.digest.feed.FeedParser;
+import com.example.digest.feed.FeedReader;
+import com.example.digest.state.StateStore;
+import com.example.digest.summarize.IocExtractor;
+import com.example.digest.summarize.ModelSummarizer;
+import com.example.digest.summarize.OfflineSummarizer;
+import com.example.digest.summarize.Prompts;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the beans the routes call, all built from one validated {@link Settings}. A configuration mistake
+ * surfaces here as a {@link com.example.digest.config.ConfigException}.
+ */
+public class DigestConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(DigestConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) {
+        Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null), System::getenv);
+        Clock clock = Clock.systemUTC();
+        LOG.info("news-digest: {} feed(s), provider {}, model {}, output {}", settings.feeds().size(),
+                settings.provider().name().toLowerCase(), settings.llmModel(), settings.outputDir().toAbsolutePath());
+
+        StateStore store = new StateStore(settings.stateDir(), settings.timezone(), settings.lease(), clock);
+        closeOnStop(context, store);
+        IocExtractor iocs = new IocExtractor(Set.of());
+        Labels labels = Labels.of(settings.language());
+        Prompts prompts = new Prompts(settings.language());
+        ChatModel chatModel = chatModel(settings);
+
+        bind(context, "settings", settings);
+        bind(context, "stateStore", store);
+        bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store));
+        bind(context, "pageEnricher", new PageEnricher(
+                new PageFetcher(new AddressGuard(settings.allowPrivateAddresses()), settings.fetchTimeout(),
+                        settings.fetchMaxBytes(), settings.userAgent(), settings.proxy()),
+                new ArticleExtractor()));
+        bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
+        bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts, settings.llmMaxInputChars(), iocs));
+        bind(context, "prompts", prompts);
+        bind(context, "collector", new Collector(store));
+        bind(context, "digestPublisher", new DigestPublisher(store, settings, clock));
+        bind(context, "digestRenderer", new DigestRenderer());
+        bind(context, "overviewWriter", new OverviewWriter());
+        if (chatModel != null) {
+            bind(context, "chatModel", chatModel);
+        }
+        ExecutorService workers = context.getExecutorServiceManager().newFixedThreadPool(this, "digest-worker", settings.concurrency());
+        bind(context, "digestWorkers", workers);
+        configureHttp(context, settings);
+    }
+
+    private static void bind(CamelContext context, String name, Object bean) {
+        context.getRegistry().bind(name, bean);
+    }
+
+    /** Timeouts, User-Agent and proxy for the feed fetches that camel-http makes. */
+    private static void configureHttp(CamelContext context, Settings settings) {
+        HttpComponent http = context.getComponent("http", HttpComponent.class);
+        int timeout = (int) settings.fetchTimeout().toMillis();
+        http.setConnectTimeout(timeout);
+        http.setConnectionRequestTimeout(timeout);
+        http.setResponseTimeout(timeout);
+        http.setSoTimeout(timeout);
+        http.setFollowRedirects(true);
+        http.setUserAgent(settings.userAgent());
+        settings.proxy().ifPresent(p -> {
+            http.setProxyHost(p.getHost());
+            http.setProxyPort(p.getPort());
+        });
+    }
+
+    /** The model client for the configured provider, or null when running offline. LangChain4j never retries: the route does. */
+    static ChatModel chatModel(Settings s) {
+        HttpClient.Builder jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        s.proxy().ifPresent(p -> jdk.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
+        JdkHttpClientBuilder http = new JdkHttpClientBuilder().httpClientBuilder(jdk);
+        return switch (s.provider()) {
+            case OFFLINE -> null;
+            case OPENAI -> OpenAiChatModel.builder()
+                    .httpClientBuilder(http)
+                    .baseUrl(s.llmBaseUrl().orElse("https://api.openai.com/v1"))
+                    .apiKey(s.llmApiKey().orElse("no-key"))
+                    .modelName(s.llmModel())
+                    .timeout(s.llmTimeout())
+                    .maxRetries(0)
+                    .strictJsonSchema(true)
+                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                    .build();
+            case OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(http)
+                    .baseUrl(s.llmBaseUrl().orElse("http://localhost:11434"))
+                    .modelName(s.llmModel())
+                    .timeout(s.llmTimeout())
+                    .maxRetries(0)
+                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                    .build();
+            case ANTHROPIC -> {
+                AnthropicChatModel.AnthropicChatModelBuilder b = AnthropicChatModel.builder()
+                        .httpClientBuilder(http)
+                        .apiKey(s.llmApiKey().orElseThrow())
+                        .modelName(s.llmModel())
+                        .timeout(s.llmTimeout())
+                        .maxTokens(4096)
+                        .maxRetries(0)
+                        .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+                s.llmBaseUrl().ifPresent(b::baseUrl);
+                yield b.build();
+            }
+        };
+    }
+
+    private static void closeOnStop(CamelContext context, StateStore store) {
+        try {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    store.close();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

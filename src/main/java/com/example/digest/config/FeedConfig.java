@@ -1,0 +1,22 @@
+package com.example.digest.config;
+
+import java.util.regex.Pattern;
+
+/** One configured feed: {@code digest.feed.<id>.*}. */
+public record FeedConfig(String id, String url, Section section, Pattern include) {
+
+    public enum Section { NEWS, INCIDENTS }
+
+    public boolean isIncidents() {
+        return section == Section.INCIDENTS;
+    }
+
+    public boolean isLocalFile() {
+        return url.startsWith("file:");
+    }
+
+    /** True when the title passes the optional {@code include} filter. */
+    public boolean accepts(String title) {
+        return include == null || (title != null && include.matcher(title).find());
+    }
+}

@@ -1,0 +1,259 @@
+package com.example.digest.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.quartz.CronExpression;
+
+/**
+ * Every {@code digest.*} setting, read once and validated. A bad value raises a {@link ConfigException}
+ * naming the key, which the command line turns into one line and exit code 2.
+ */
+public final class Settings {
+
+    public enum Provider { OPENAI, OLLAMA, ANTHROPIC, OFFLINE }
+
+    private final List<FeedConfig> feeds;
+    private final Duration pollInterval;
+    private final String closeCron;
+    private final ZoneId timezone;
+    private final String language;
+    private final Duration maxItemAge;
+    private final Path stateDir;
+    private final Path outputDir;
+    private final Duration lease;
+    private final int concurrency;
+    private final Provider provider;
+    private final String llmBaseUrl;
+    private final String llmModel;
+    private final String llmApiKey;
+    private final Duration llmTimeout;
+    private final int llmMaxInputChars;
+    private final Duration fetchTimeout;
+    private final long fetchMaxBytes;
+    private final String userAgent;
+    private final boolean allowPrivateAddresses;
+    private final URI proxy;
+
+    private Settings(Function<String, String> lookup, Function<String, String> env) {
+        Reader r = new Reader(lookup);
+        this.feeds = readFeeds(r);
+        this.pollInterval = r.duration("digest.poll.interval", "15m");
+        this.closeCron = r.cron("digest.close.cron", "0 0 7 * * ?");
+        this.timezone = r.zone("digest.timezone", "Asia/Tokyo");
+        this.language = r.oneOf("digest.language", "ja", Set.of("ja", "en"));
+        this.maxItemAge = r.duration("digest.max-item-age", "3d");
+        this.stateDir = Path.of(r.text("digest.state.dir", "data"));
+        this.outputDir = Path.of(r.text("digest.output.dir", "digests"));
+        this.lease = r.duration("digest.state.lease", "10m");
+        this.concurrency = r.positiveInt("digest.concurrency", 4);
+        this.llmBaseUrl = emptyToNull(r.text("digest.llm.base-url", ""));
+        String configuredKey = emptyToNull(r.text("digest.llm.api-key", ""));
+        this.provider = readProvider(r, configuredKey, env);
+        this.llmApiKey = configuredKey != null ? configuredKey : switch (provider) {
+            case OPENAI -> emptyToNull(env.apply("OPENAI_API_KEY"));
+            case ANTHROPIC -> emptyToNull(env.apply("ANTHROPIC_API_KEY"));
+            default -> null;
+        };
+        this.llmModel = r.text("digest.llm.model", defaultModel(provider));
+        this.llmTimeout = r.duration("digest.llm.timeout", "60s");
+        this.llmMaxInputChars = r.positiveInt("digest.llm.max-input-chars", 12000);
+        this.fetchTimeout = r.duration("digest.fetch.timeout", "20s");
+        this.fetchMaxBytes = r.positiveInt("digest.fetch.max-bytes", 5 * 1024 * 1024);
+        this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
+        this.allowPrivateAddresses = r.bool("digest.fetch.allow-private-addresses", false);
+        this.proxy = r.httpUri("digest.http.proxy");
+        if (provider == Provider.OPENAI && llmApiKey == null && llmBaseUrl == null) {
+            throw new ConfigException("digest.llm.api-key",
+                    "provider openai needs a key (DIGEST_LLM_API_KEY or OPENAI_API_KEY) or a digest.llm.base-url");
+        }
+        if (provider == Provider.ANTHROPIC && llmApiKey == null) {
+            throw new ConfigException("digest.llm.api-key",
+                    "provider anthropic needs a key (DIGEST_LLM_API_KEY or ANTHROPIC_API_KEY)");
+        }
+    }
+
+    /** Reads and validates the settings; {@code lookup} answers a property or null, {@code env} an environment variable. */
+    public static Settings from(Function<String, String> lookup, Function<String, String> env) {
+        return new Settings(lookup, env);
+    }
+
+    private static List<FeedConfig> readFeeds(Reader r) {
+        List<FeedConfig> result = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : r.text("digest.feeds", "").split(",")) {
+            id = id.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!id.matches("[A-Za-z0-9_-]+")) {
+                throw new ConfigException("digest.feeds", "feed id '" + id + "' may only hold letters, digits, '-' and '_'");
+            }
+            if (!ids.add(id)) {
+                throw new ConfigException("digest.feeds", "feed id '" + id + "' is listed twice");
+            }
+            String prefix = "digest.feed." + id + ".";
+            String url = r.text(prefix + "url", "");
+            if (url.isBlank()) {
+                throw new ConfigException(prefix + "url", "feed '" + id + "' has no URL");
+            }
+            if (!url.matches("(?i)(https?|file):.+")) {
+                throw new ConfigException(prefix + "url", "'" + url + "' is not an http(s) or file: URL");
+            }
+            String section = r.oneOf(prefix + "section", "news", Set.of("news", "incidents"));
+            Pattern include = null;
+            String filter = r.text(prefix + "include", "");
+            if (!filter.isBlank()) {
+                try {
+                    include = Pattern.compile(filter);
+                } catch (PatternSyntaxException e) {
+                    throw new ConfigException(prefix + "include", "not a valid regular expression: " + e.getDescription());
+                }
+            }
+            result.add(new FeedConfig(id, url.trim(),
+                    section.equals("incidents") ? FeedConfig.Section.INCIDENTS : FeedConfig.Section.NEWS, include));
+        }
+        if (result.isEmpty()) {
+            throw new ConfigException("digest.feeds", "no feed is configured");
+        }
+        return List.copyOf(result);
+    }
+
+    private Provider readProvider(Reader r, String configuredKey, Function<String, String> env) {
+        String value = r.text("digest.llm.provider", "").trim().toLowerCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            // no provider named: use an OpenAI-compatible server when one is configured, otherwise run offline
+            boolean configured = llmBaseUrl != null || configuredKey != null || emptyToNull(env.apply("OPENAI_API_KEY")) != null;
+            return configured ? Provider.OPENAI : Provider.OFFLINE;
+        }
+        try {
+            return Provider.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("digest.llm.provider", "unknown provider '" + value + "'; use openai, ollama, anthropic or offline");
+        }
+    }
+
+    private static String defaultModel(Provider provider) {
+        return switch (provider) {
+            case OPENAI -> "gpt-4o-mini";
+            case OLLAMA -> "llama3.1";
+            case ANTHROPIC -> "claude-3-5-haiku-latest";
+            case OFFLINE -> "offline";
+        };
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public List<FeedConfig> feeds() { return feeds; }
+    public Duration pollInterval() { return pollInterval; }
+    public String closeCron() { return closeCron; }
+    public ZoneId timezone() { return timezone; }
+    public String language() { return language; }
+    public Duration maxItemAge() { return maxItemAge; }
+    public Path stateDir() { return stateDir; }
+    public Path outputDir() { return outputDir; }
+    public Duration lease() { return lease; }
+    public int concurrency() { return concurrency; }
+    public Provider provider() { return provider; }
+    public boolean isOffline() { return provider == Provider.OFFLINE; }
+    public Optional<String> llmBaseUrl() { return Optional.ofNullable(llmBaseUrl); }
+    public String llmModel() { return llmModel; }
+    /** The model key; never logged. */
+    public Optional<String> llmApiKey() { return Optional.ofNullable(llmApiKey); }
+    public Duration llmTimeout() { return llmTimeout; }
+    public int llmMaxInputChars() { return llmMaxInputChars; }
+    public Duration fetchTimeout() { return fetchTimeout; }
+    public long fetchMaxBytes() { return fetchMaxBytes; }
+    public String userAgent() { return userAgent; }
+    public boolean allowPrivateAddresses() { return allowPrivateAddresses; }
+    public Optional<URI> proxy() { return Optional.ofNullable(proxy); }
+
+    /** Typed reads with defaults, each failing with the key it read. */
+    private record Reader(Function<String, String> lookup) {
+        String text(String key, String fallback) {
+            String v = lookup.apply(key);
+            return v == null ? fallback : v.trim();
+        }
+
+        Duration duration(String key, String fallback) {
+            return Durations.parse(key, text(key, fallback));
+        }
+
+        int positiveInt(String key, int fallback) {
+            String v = text(key, Integer.toString(fallback));
+            try {
+                int n = Integer.parseInt(v);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigException(key, "'" + v + "' is not a positive whole number");
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = text(key, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new ConfigException(key, "'" + v + "' is neither true nor false");
+            }
+            return Boolean.parseBoolean(v);
+        }
+
+        String oneOf(String key, String fallback, Set<String> allowed) {
+            String v = text(key, fallback).toLowerCase(Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new ConfigException(key, "'" + v + "' is not one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+            return v;
+        }
+
+        ZoneId zone(String key, String fallback) {
+            String v = text(key, fallback);
+            try {
+                return ZoneId.of(v);
+            } catch (DateTimeException e) {
+                throw new ConfigException(key, "'" + v + "' is not a time zone such as Asia/Tokyo or UTC");
+            }
+        }
+
+        String cron(String key, String fallback) {
+            String v = text(key, fallback);
+            int fields = v.split("\\s+").length;
+            if (fields < 6 || fields > 7 || !CronExpression.isValidExpression(v)) {
+                throw new ConfigException(key, "'" + v + "' is not a Quartz cron expression (6 or 7 fields, e.g. 0 0 7 * * ?)");
+            }
+            return v;
+        }
+
+        URI httpUri(String key) {
+            String v = text(key, "");
+            if (v.isBlank()) {
+                return null;
+            }
+            try {
+                URI uri = URI.create(v);
+                if (uri.getHost() == null || uri.getPort() < 0 || !"http".equalsIgnoreCase(uri.getScheme())) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, "'" + v + "' is not of the form http://host:port");
+            }
+        }
+    }
+}

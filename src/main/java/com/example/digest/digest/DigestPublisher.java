@@ -1,0 +1,146 @@
+package com.example.digest.digest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.example.digest.config.FeedConfig;
+import com.example.digest.config.Settings;
+import com.example.digest.state.StateStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes days: finds days with unpublished items, assembles a day's complete digest as its next revision, and
+ * records the revision once its files are written.
+ */
+public class DigestPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(DigestPublisher.class);
+    public static final String NEWS = "news";
+    public static final String INCIDENT = "incident";
+
+    private final StateStore store;
+    private final Settings settings;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> written = new ArrayList<>();
+
+    public DigestPublisher(StateStore store, Settings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Days before today with unpublished items: what the daily close publishes. */
+    public List<LocalDate> daysToClose() {
+        return store.unpublishedDays(store.today());
+    }
+
+    /** Every day with unpublished items, today included: what {@code --once} publishes. */
+    public List<LocalDate> allPendingDays() {
+        return store.unpublishedDays(null);
+    }
+
+    /** The complete digest of {@code day} as its next revision, without its overview; null if nothing is new. */
+    public Digest prepare(LocalDate day) {
+        List<StateStore.StoredItem> stored = store.doneItems(day);
+        if (stored.stream().allMatch(StateStore.StoredItem::published)) {
+            return null;
+        }
+        List<DigestItem> items = new ArrayList<>();
+        List<Incident> incidents = new ArrayList<>();
+        for (StateStore.StoredItem s : stored) {
+            try {
+                if (INCIDENT.equals(s.kind())) {
+                    incidents.add(json.readValue(s.json(), Incident.class));
+                } else {
+                    items.add(json.readValue(s.json(), DigestItem.class));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored item " + s.key() + " cannot be read", e);
+            }
+        }
+        Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
+        items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
+        incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));
+        List<Digest.Action> actions = items.stream().filter(DigestItem::actionRequired)
+                .map(i -> new Digest.Action(i.title(), i.url(), i.actionReason())).toList();
+        int revision = store.lastRevision(day) + 1;
+        String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
+        return new Digest(day.toString(), revision, generatedAt, settings.language(), "", actions, items, incidents,
+                feedStates(stored), usage(items, 0, 0, 0));
+    }
+
+    /** The digest with its overview, and the overview call counted in the usage when a model wrote it. */
+    public Digest withOverview(Digest digest, String overview, boolean byModel) {
+        String text = overview == null ? "" : overview.replaceAll("\\s+", " ").strip();
+        if (text.length() > 1200) {
+            text = text.substring(0, 1200);
+        }
+        return digest.withOverview(text, usage(digest.items(), byModel ? 1 : 0, 0, 0));
+    }
+
+    /** Records that the revision's files are written, so its items count as published. */
+    public void markPublished(Digest digest, String jsonPath, String markdownPath) {
+        LocalDate day = LocalDate.parse(digest.date());
+        Set<String> urls = new HashSet<>();
+        digest.items().forEach(i -> urls.add(i.url()));
+        digest.incidents().forEach(i -> urls.add(i.url()));
+        List<String> keys = store.doneItems(day).stream()
+                .filter(s -> !s.published() && urls.contains(urlOf(s)))
+                .map(StateStore.StoredItem::key).toList();
+        store.markPublished(day, digest.revision(), keys);
+        synchronized (written) {
+            written.add(markdownPath);
+            written.add(jsonPath);
+        }
+        LOG.info("publish-day: published {} revision {} ({} news, {} incidents)", digest.date(), digest.revision(),
+                digest.items().size(), digest.incidents().size());
+    }
+
+    /** The files published by this process so far. */
+    public List<String> writtenPaths() {
+        synchronized (written) {
+            return List.copyOf(written);
+        }
+    }
+
+    private String urlOf(StateStore.StoredItem s) {
+        try {
+            return json.readTree(s.json()).path("url").asText();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private List<Digest.FeedState> feedStates(List<StateStore.StoredItem> stored) {
+        Map<String, StateStore.FeedStatus> statuses = store.feedStatuses();
+        List<Digest.FeedState> states = new ArrayList<>();
+        for (FeedConfig feed : settings.feeds()) {
+            int count = (int) stored.stream().filter(s -> s.feedId().equals(feed.id())).count();
+            StateStore.FeedStatus status = statuses.get(feed.id());
+            states.add(status == null
+                    ? new Digest.FeedState(feed.id(), false, count, "not polled yet", 0)
+                    : new Digest.FeedState(feed.id(), status.ok(), count, status.ok() ? null : status.error(),
+                            status.consecutiveFailures()));
+        }
+        return states;
+    }
+
+    private static Digest.Usage usage(List<DigestItem> items, int extraCalls, long extraIn, long extraOut) {
+        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:")).count() + extraCalls;
+        long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum() + extraIn;
+        long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum() + extraOut;
+        return new Digest.Usage(calls, in, out, false);
+    }
+}

@@ -1,0 +1,7 @@
+package com.example.digest.enrich;
+
+import com.example.digest.feed.Article;
+
+/** An article with the text the model will read, and where that text came from ({@code page} or {@code feed}). */
+public record EnrichedArticle(Article article, String text, String textSource) {
+}

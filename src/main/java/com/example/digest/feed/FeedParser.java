@@ -1,0 +1,123 @@
+package com.example.digest.feed;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.example.digest.config.FeedConfig;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import org.jsoup.Jsoup;
+
+/**
+ * Turns the bytes of an RSS 2.0, RSS 1.0/RDF or Atom feed into {@link Article}s with ROME. Entries older than
+ * {@code digest.max-item-age} and incidents whose title misses the feed's {@code include} filter are left out.
+ */
+public class FeedParser {
+    private final Duration maxItemAge;
+    private final Clock clock;
+
+    public FeedParser(Duration maxItemAge, Clock clock) {
+        this.maxItemAge = maxItemAge;
+        this.clock = clock;
+    }
+
+    /**
+     * Parses one feed body.
+     *
+     * @param contentType the HTTP Content-Type, which may name the charset; null for files
+     * @throws FeedParseException when the body is not a feed
+     */
+    public List<Article> parse(FeedConfig feed, byte[] body, String contentType) {
+        if (body == null || body.length == 0) {
+            throw new FeedParseException("empty body");
+        }
+        SyndFeed syndFeed;
+        try (XmlReader reader = contentType == null
+                ? new XmlReader(new ByteArrayInputStream(body), true)
+                : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            syndFeed = input.build(reader);
+        } catch (FeedException | IOException | IllegalArgumentException e) {
+            throw new FeedParseException("not a readable RSS/Atom feed: " + firstLine(e.getMessage()));
+        }
+        Instant oldest = clock.instant().minus(maxItemAge);
+        List<Article> articles = new ArrayList<>();
+        for (SyndEntry entry : syndFeed.getEntries()) {
+            Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+            Instant published = date == null ? null : date.toInstant();
+            String title = plain(entry.getTitle());
+            if ((published != null && published.isBefore(oldest)) || !feed.accepts(title)) {
+                continue;
+            }
+            String link = absolute(feed.url(), entry.getLink());
+            String key = UrlNormalizer.normalize(link);
+            if (key == null) {
+                String guid = entry.getUri();
+                if (guid == null || guid.isBlank()) {
+                    continue;
+                }
+                key = "guid:" + feed.id() + ":" + guid.trim();
+            }
+            // the link as published, without tracking parameters or fragment
+            String shown = key.startsWith("guid:") ? (link == null ? entry.getUri() : link) : key;
+            articles.add(new Article(feed.id(), feed.section(), key, shown, title,
+                    description(entry), published, null, 0));
+        }
+        return articles;
+    }
+
+    private static String description(SyndEntry entry) {
+        SyndContent d = entry.getDescription();
+        if (d != null && d.getValue() != null && !d.getValue().isBlank()) {
+            return plain(d.getValue());
+        }
+        if (!entry.getContents().isEmpty()) {
+            return plain(entry.getContents().get(0).getValue());
+        }
+        return "";
+    }
+
+    /** Feed titles and descriptions often hold HTML; the digest wants their text. */
+    private static String plain(String html) {
+        return html == null ? "" : Jsoup.parse(html).text().trim();
+    }
+
+    private static String absolute(String feedUrl, String link) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            URI base = URI.create(feedUrl);
+            return base.resolve(link.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            return link.trim();
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The feed body could not be read as a feed. */
+    public static class FeedParseException extends RuntimeException {
+        public FeedParseException(String message) {
+            super(message);
+        }
+    }
+}

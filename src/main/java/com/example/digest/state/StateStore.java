@@ -1,0 +1,349 @@
+package com.example.digest.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.example.digest.feed.Article;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistent state under {@code digest.state.dir}: one row per article (claimed with a lease and a fence,
+ * done once its item is stored), one row per published revision, one row per feed. Written for H2 in
+ * PostgreSQL mode; see state-notes.md for the shape that later serves several instances.
+ */
+public class StateStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
+
+    private final JdbcConnectionPool pool;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration lease;
+    private final String owner = UUID.randomUUID().toString();
+
+    public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
+        this.zone = zone;
+        this.lease = lease;
+        this.clock = clock;
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create state directory " + stateDir, e);
+        }
+        String url = "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
+        this.pool = JdbcConnectionPool.create(url, "digest", "");
+        createSchema();
+    }
+
+    private void createSchema() {
+        run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS article (
+                          article_key  VARCHAR(4096) PRIMARY KEY,
+                          feed_id      VARCHAR(200) NOT NULL,
+                          item_day     DATE NOT NULL,
+                          status       VARCHAR(10) NOT NULL,
+                          owner        VARCHAR(64),
+                          lease_until  TIMESTAMP WITH TIME ZONE,
+                          fence        BIGINT NOT NULL DEFAULT 0,
+                          attempts     INT NOT NULL DEFAULT 0,
+                          kind         VARCHAR(10),
+                          item         CLOB,
+                          revision     INT,
+                          first_seen   TIMESTAMP WITH TIME ZONE NOT NULL)""");
+                s.execute("CREATE INDEX IF NOT EXISTS article_day ON article(item_day, status)");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS digest (
+                          digest_day   DATE NOT NULL,
+                          revision     INT NOT NULL,
+                          published_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                          PRIMARY KEY (digest_day, revision))""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS feed_status (
+                          feed_id              VARCHAR(200) PRIMARY KEY,
+                          last_poll            TIMESTAMP WITH TIME ZONE,
+                          last_success         TIMESTAMP WITH TIME ZONE,
+                          ok                   BOOLEAN NOT NULL,
+                          error                VARCHAR(1000),
+                          consecutive_failures INT NOT NULL DEFAULT 0)""");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Claims an article for this process: records it if it is new, then takes it if nobody holds it and it is
+     * not done. Returns the claimed article (with its day and fence), or null when it is a duplicate.
+     */
+    public Article claim(Article article) {
+        return run(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO article(article_key, feed_id, item_day, status, first_seen) VALUES (?, ?, ?, 'NEW', ?)
+                    ON CONFLICT DO NOTHING""")) {
+                insert.setString(1, article.key());
+                insert.setString(2, article.feedId());
+                insert.setObject(3, today());
+                insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
+            }
+            int updated;
+            try (PreparedStatement claim = c.prepareStatement("""
+                    UPDATE article SET status = 'CLAIMED', owner = ?, fence = fence + 1, attempts = attempts + 1,
+                      lease_until = DATEADD(SECOND, ?, CURRENT_TIMESTAMP)
+                    WHERE article_key = ? AND (status = 'NEW' OR (status = 'CLAIMED' AND lease_until < CURRENT_TIMESTAMP))""")) {
+                claim.setString(1, owner);
+                claim.setLong(2, lease.toSeconds());
+                claim.setString(3, article.key());
+                updated = claim.executeUpdate();
+            }
+            if (updated != 1) {
+                return null;
+            }
+            try (PreparedStatement read = c.prepareStatement("SELECT item_day, fence FROM article WHERE article_key = ?")) {
+                read.setString(1, article.key());
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    return article.claimed(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                }
+            }
+        });
+    }
+
+    /**
+     * Stores the finished item of a claimed article; from here on it counts as done. Returns false when the
+     * claim was lost meanwhile (its lease ran out and another claim took it), in which case nothing is stored.
+     */
+    public boolean complete(Article claimed, String kind, String itemJson) {
+        boolean stored = run(c -> {
+            try (PreparedStatement done = c.prepareStatement("""
+                    UPDATE article SET status = 'DONE', kind = ?, item = ?, owner = NULL, lease_until = NULL
+                    WHERE article_key = ? AND fence = ? AND status = 'CLAIMED'""")) {
+                done.setString(1, kind);
+                done.setString(2, itemJson);
+                done.setString(3, claimed.key());
+                done.setLong(4, claimed.fence());
+                return done.executeUpdate() == 1;
+            }
+        });
+        if (!stored) {
+            LOG.warn("Claim on {} was lost before it completed; the result is dropped", claimed.url());
+        }
+        return stored;
+    }
+
+    /** Gives a claimed article back, so that the next poll takes it again. */
+    public void release(Article claimed) {
+        run(c -> {
+            try (PreparedStatement free = c.prepareStatement("""
+                    UPDATE article SET status = 'NEW', owner = NULL, lease_until = NULL
+                    WHERE article_key = ? AND fence = ? AND status = 'CLAIMED'""")) {
+                free.setString(1, claimed.key());
+                free.setLong(2, claimed.fence());
+                return free.executeUpdate();
+            }
+        });
+    }
+
+    /** Gives back every claim this process still holds: called on shutdown. */
+    public int releaseOwnClaims() {
+        return run(c -> {
+            try (PreparedStatement free = c.prepareStatement(
+                    "UPDATE article SET status = 'NEW', owner = NULL, lease_until = NULL WHERE owner = ? AND status = 'CLAIMED'")) {
+                free.setString(1, owner);
+                return free.executeUpdate();
+            }
+        });
+    }
+
+    /** Days with done items not yet in any published revision, oldest first; {@code before} excludes it and later days (null: all days). */
+    public List<LocalDate> unpublishedDays(LocalDate before) {
+        return run(c -> {
+            String sql = "SELECT DISTINCT item_day FROM article WHERE status = 'DONE' AND revision IS NULL"
+                    + (before == null ? "" : " AND item_day < ?") + " ORDER BY item_day";
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                if (before != null) {
+                    q.setObject(1, before);
+                }
+                List<LocalDate> days = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        days.add(rs.getObject(1, LocalDate.class));
+                    }
+                }
+                return days;
+            }
+        });
+    }
+
+    /** Every done item of a day, keyed by article key, with its kind ({@code news} or {@code incident}). */
+    public List<StoredItem> doneItems(LocalDate day) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT article_key, feed_id, kind, item, revision FROM article WHERE item_day = ? AND status = 'DONE' ORDER BY first_seen")) {
+                q.setObject(1, day);
+                List<StoredItem> items = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5) != null));
+                    }
+                }
+                return items;
+            }
+        });
+    }
+
+    /** The last published revision of a day, 0 if none. */
+    public int lastRevision(LocalDate day) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(MAX(revision), 0) FROM digest WHERE digest_day = ?")) {
+                q.setObject(1, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Records a published revision and the items it carried, in one transaction. */
+    public void markPublished(LocalDate day, int revision, List<String> keys) {
+        run(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO digest(digest_day, revision, published_at) VALUES (?, ?, ?)");
+                 PreparedStatement a = c.prepareStatement("UPDATE article SET revision = ? WHERE article_key = ? AND revision IS NULL")) {
+                d.setObject(1, day);
+                d.setInt(2, revision);
+                d.setTimestamp(3, Timestamp.from(clock.instant()));
+                d.executeUpdate();
+                for (String key : keys) {
+                    a.setInt(1, revision);
+                    a.setString(2, key);
+                    a.addBatch();
+                }
+                a.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+
+    public void feedSucceeded(String feedId) {
+        upsertFeed(feedId, true, null);
+    }
+
+    public void feedFailed(String feedId, String reason) {
+        upsertFeed(feedId, false, reason);
+    }
+
+    private void upsertFeed(String feedId, boolean ok, String reason) {
+        run(c -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            try (PreparedStatement u = c.prepareStatement("""
+                    MERGE INTO feed_status f USING (VALUES (CAST(? AS VARCHAR(200)))) AS s(feed_id) ON f.feed_id = s.feed_id
+                    WHEN MATCHED THEN UPDATE SET last_poll = ?, ok = ?, error = ?,
+                      last_success = CASE WHEN ? THEN ? ELSE f.last_success END,
+                      consecutive_failures = CASE WHEN ? THEN 0 ELSE f.consecutive_failures + 1 END
+                    WHEN NOT MATCHED THEN INSERT (feed_id, last_poll, last_success, ok, error, consecutive_failures)
+                      VALUES (s.feed_id, ?, ?, ?, ?, ?)""")) {
+                String error = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+                u.setString(1, feedId);
+                u.setTimestamp(2, now);
+                u.setBoolean(3, ok);
+                u.setString(4, error);
+                u.setBoolean(5, ok);
+                u.setTimestamp(6, now);
+                u.setBoolean(7, ok);
+                u.setTimestamp(8, now);
+                u.setTimestamp(9, ok ? now : null);
+                u.setBoolean(10, ok);
+                u.setString(11, error);
+                u.setInt(12, ok ? 0 : 1);
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    /** The current state of every feed that has been polled, by feed id. */
+    public Map<String, FeedStatus> feedStatuses() {
+        return run(c -> {
+            Map<String, FeedStatus> result = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT feed_id, ok, error, consecutive_failures, last_success FROM feed_status")) {
+                while (rs.next()) {
+                    Timestamp success = rs.getTimestamp(5);
+                    result.put(rs.getString(1), new FeedStatus(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getInt(4),
+                            success == null ? null : success.toInstant()));
+                }
+            }
+            return result;
+        });
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    @Override
+    public void close() {
+        int released = releaseOwnClaims();
+        if (released > 0) {
+            LOG.info("Released {} unfinished claim(s); the next run takes them again", released);
+        }
+        pool.dispose();
+    }
+
+    private <T> T run(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StateStoreException("state store: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** A done item as stored: its JSON, kind and whether an earlier revision already carried it. */
+    public record StoredItem(String key, String feedId, String kind, String json, boolean published) {
+    }
+
+    /** A feed's polling record. */
+    public record FeedStatus(String feedId, boolean ok, String error, int consecutiveFailures, Instant lastSuccess) {
+    }
+
+    /** The state store cannot be read or written. */
+    public static class StateStoreException extends RuntimeException {
+        public StateStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.example.digest.summarize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.example.digest.digest.Ioc;
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
+
+/**
+ * Finds indicators of compromise in text by pattern, after refanging ({@code hxxp}, {@code [.]}, {@code [@]}, ...).
+ * Domains are checked against the public suffix list (Guava); file names are not domains; hashes are whole hex
+ * runs of an exact length; an IPv4 has four octets of 0-255.
+ */
+public class IocExtractor {
+    private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"'`\\])}、。「」]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b");
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
+            + "|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:?){0,6}(?![0-9A-Fa-f:])");
+    private static final Pattern DOMAIN = Pattern.compile("(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?![\\w@-]|\\.[A-Za-z0-9])");
+    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,128}(?![0-9A-Fa-f])");
+    private static final Pattern CVE = Pattern.compile("\\bCVE-\\d{4}-\\d{4,7}\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTACK = Pattern.compile("\\bT1\\d{3}(?:\\.\\d{3})?\\b");
+    private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "dll", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+            "zip", "rar", "7z", "js", "jar", "py", "ps1", "bat", "cmd", "vbs", "sh", "msi", "iso", "img", "lnk", "html", "htm",
+            "php", "aspx", "jsp", "txt", "log", "png", "jpg", "jpeg", "gif", "svg", "json", "xml", "csv", "dat", "bin", "sys",
+            "tmp", "hta", "scr", "apk", "dmg", "so", "cfg", "ini", "yaml", "yml", "md", "java", "go", "rs", "c", "cpp");
+    private static final Map<Integer, String> HASH_TYPES = Map.of(32, "md5", 40, "sha1", 64, "sha256", 128, "sha512");
+    /** The types a model may report, as in the digest JSON. */
+    public static final List<String> TYPES = List.of("ipv4", "ipv6", "domain", "url", "email", "md5", "sha1", "sha256", "sha512",
+            "cve", "attack_technique");
+
+    private final Set<String> ignoredDomains;
+
+    public IocExtractor(Set<String> ignoredDomains) {
+        this.ignoredDomains = ignoredDomains;
+    }
+
+    /** Undoes the usual defanging so that IOCs can be matched: hxxp, [.], (.), [dot], [:], [@], [at]. */
+    public static String refang(String text) {
+        return text.replaceAll("(?i)\\bhxxp(s?)", "http$1")
+                .replaceAll("(?i)\\[\\.\\]|\\(\\.\\)|\\[dot\\]|\\(dot\\)|\\{\\.\\}", ".")
+                .replace("[:]", ":").replace("[://]", "://")
+                .replaceAll("(?i)\\[@\\]|\\[at\\]|\\(at\\)", "@");
+    }
+
+    /** Every IOC in {@code text}, in order of first appearance, each once. */
+    public List<Ioc> find(String text) {
+        String plain = refang(text);
+        Map<String, Found> found = new LinkedHashMap<>();
+        List<int[]> taken = new ArrayList<>();
+        collect(plain, URL, "url", found, taken);
+        collect(plain, EMAIL, "email", found, taken);
+        collect(plain, CVE, "cve", found, taken);
+        collect(plain, ATTACK, "attack_technique", found, taken);
+        Matcher hex = HEX.matcher(plain);
+        while (hex.find()) {
+            String type = HASH_TYPES.get(hex.group().length());
+            if (type != null) {
+                add(found, taken, type, hex.group().toLowerCase(Locale.ROOT), hex.start(), hex.end());
+            }
+        }
+        Matcher ip = IPV4.matcher(plain);
+        while (ip.find()) {
+            if (!overlaps(taken, ip.start(), ip.end()) && validIpv4(ip)) {
+                add(found, taken, "ipv4", ip.group(), ip.start(), ip.end());
+            }
+        }
+        Matcher ip6 = IPV6.matcher(plain);
+        while (ip6.find()) {
+            if (!overlaps(taken, ip6.start(), ip6.end()) && ip6.group().contains(":") && InetAddresses.isInetAddress(ip6.group())
+                    && ip6.group().length() >= 6) {
+                add(found, taken, "ipv6", ip6.group().toLowerCase(Locale.ROOT), ip6.start(), ip6.end());
+            }
+        }
+        Matcher d = DOMAIN.matcher(plain);
+        while (d.find()) {
+            String domain = d.group().toLowerCase(Locale.ROOT);
+            if (!overlaps(taken, d.start(), d.end()) && isDomain(domain)) {
+                add(found, taken, "domain", domain, d.start(), d.end());
+            }
+        }
+        return found.values().stream()
+                .sorted((a, b) -> Integer.compare(a.position, b.position))
+                .map(f -> f.ioc)
+                .toList();
+    }
+
+    /** The IOC that {@code value} is on its own, or null if it is none. */
+    public Ioc classify(String value) {
+        String v = refang(value.trim());
+        List<Ioc> iocs = find(v);
+        return iocs.size() == 1 && iocs.get(0).value().equalsIgnoreCase(stripTrailing(v)) ? iocs.get(0) : null;
+    }
+
+    private void collect(String text, Pattern pattern, String type, Map<String, Found> found, List<int[]> taken) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            String value = type.equals("url") ? stripTrailing(m.group()) : m.group();
+            if (type.equals("cve")) {
+                value = value.toUpperCase(Locale.ROOT);
+            }
+            if (type.equals("url") || type.equals("email")) {
+                String host = type.equals("url") ? hostOf(value) : value.substring(value.indexOf('@') + 1);
+                if (host != null && ignored(host.toLowerCase(Locale.ROOT))) {
+                    taken.add(new int[] {m.start(), m.end()});
+                    continue;
+                }
+            }
+            add(found, taken, type, value, m.start(), m.start() + value.length());
+        }
+    }
+
+    private static void add(Map<String, Found> found, List<int[]> taken, String type, String value, int start, int end) {
+        taken.add(new int[] {start, end});
+        found.putIfAbsent(type + "\u0000" + value.toLowerCase(Locale.ROOT), new Found(new Ioc(type, value), start));
+    }
+
+    private static boolean overlaps(List<int[]> taken, int start, int end) {
+        for (int[] t : taken) {
+            if (start < t[1] && end > t[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validIpv4(Matcher m) {
+        for (int i = 1; i <= 4; i++) {
+            String octet = m.group(i);
+            if (Integer.parseInt(octet) > 255 || (octet.length() > 1 && octet.startsWith("0"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isDomain(String domain) {
+        String last = domain.substring(domain.lastIndexOf('.') + 1);
+        if (FILE_EXTENSIONS.contains(last) || ignored(domain)) {
+            return false;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(domain);
+            return name.isUnderPublicSuffix();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private boolean ignored(String host) {
+        for (String ignoredDomain : ignoredDomains) {
+            if (host.equals(ignoredDomain) || host.endsWith("." + ignoredDomain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String stripTrailing(String value) {
+        return value.replaceAll("[.,;:!?)\\]]+$", "");
+    }
+
+    private record Found(Ioc ioc, int position) {
+    }
+}

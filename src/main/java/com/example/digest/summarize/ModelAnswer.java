@@ -1,0 +1,47 @@
+package com.example.digest.summarize;
+
+import java.util.List;
+
+import com.example.digest.digest.Ioc;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+
+/** What the model answers for one article, and the JSON schema it is held to. */
+public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, List<String> recommendations,
+                          List<String> notes, List<String> aiRecommendations, Boolean actionRequired, String actionReason) {
+
+    /** The strict JSON schema sent as {@code response_format}. */
+    public static final ResponseFormat FORMAT = ResponseFormat.builder()
+            .type(ResponseFormatType.JSON)
+            .jsonSchema(JsonSchema.builder().name("article_summary").rootElement(schema()).build())
+            .build();
+
+    private static JsonObjectSchema schema() {
+        JsonArraySchema strings = JsonArraySchema.builder().items(new JsonStringSchema()).build();
+        JsonObjectSchema ioc = JsonObjectSchema.builder()
+                .addProperty("type", JsonEnumSchema.builder().enumValues(IocExtractor.TYPES).build())
+                .addStringProperty("value", "the indicator exactly as written in the article")
+                .required("type", "value")
+                .additionalProperties(false)
+                .build();
+        return JsonObjectSchema.builder()
+                .addStringProperty("title", "the article title, translated into the output language")
+                .addProperty("summary", JsonArraySchema.builder().description("3 to 5 short points").items(new JsonStringSchema()).build())
+                .addProperty("iocs", JsonArraySchema.builder().description("indicators that occur in the article text").items(ioc).build())
+                .addProperty("recommendations", JsonArraySchema.builder().description("what the article itself recommends").items(new JsonStringSchema()).build())
+                .addProperty("notes", JsonArraySchema.builder()
+                        .description("is it a vulnerability or an attack already under way; what is known of the attacker")
+                        .items(new JsonStringSchema()).build())
+                .addProperty("aiRecommendations", strings)
+                .addBooleanProperty("actionRequired", "true when readers should act now, e.g. an exploited flaw in common software")
+                .addStringProperty("actionReason", "why action is required; empty when it is not")
+                .required("title", "summary", "iocs", "recommendations", "notes", "aiRecommendations", "actionRequired", "actionReason")
+                .additionalProperties(false)
+                .build();
+    }
+}

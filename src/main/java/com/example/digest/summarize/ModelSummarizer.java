@@ -1,0 +1,135 @@
+package com.example.digest.summarize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.example.digest.digest.DigestItem;
+import com.example.digest.digest.Ioc;
+import com.example.digest.enrich.EnrichedArticle;
+import com.example.digest.feed.Article;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import org.jsoup.Jsoup;
+
+/**
+ * Summarises one article with one model call: a strict JSON schema as {@code response_format}, the article
+ * passed as delimited untrusted data, the answer validated, and every IOC grounded in the article text.
+ * Failures are thrown; the route retries and then falls back to {@link OfflineSummarizer}.
+ */
+public class ModelSummarizer {
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_ENTRIES = 10;
+    private static final int MAX_ENTRY = 500;
+
+    private final ChatModel model;
+    private final String modelName;
+    private final Prompts prompts;
+    private final int maxInputChars;
+    private final IocExtractor iocs;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public ModelSummarizer(ChatModel model, String modelName, Prompts prompts, int maxInputChars, IocExtractor iocs) {
+        this.model = model;
+        this.modelName = modelName;
+        this.prompts = prompts;
+        this.maxInputChars = maxInputChars;
+        this.iocs = iocs;
+    }
+
+    public DigestItem summarize(EnrichedArticle enriched) {
+        Article a = enriched.article();
+        String text = Sentences.truncate(enriched.text(), maxInputChars);
+        ChatRequest request = ChatRequest.builder()
+                .messages(SystemMessage.from(prompts.articleSystem()), UserMessage.from(prompts.articleUser(a.title(), text)))
+                .responseFormat(ModelAnswer.FORMAT)
+                .build();
+        ChatResponse response = model.chat(request);
+        ModelAnswer answer = parse(response.aiMessage().text());
+        TokenUsage usage = response.tokenUsage();
+        boolean action = Boolean.TRUE.equals(answer.actionRequired());
+        String reason = action ? prose(answer.actionReason(), MAX_ENTRY) : null;
+        return new DigestItem(a.feedId(), a.url(), a.title(), prose(answer.title(), MAX_TITLE), Items.iso(a.publishedAt()),
+                list(answer.summary(), 5), grounded(answer.iocs(), text), list(answer.recommendations(), MAX_ENTRIES),
+                list(answer.notes(), MAX_ENTRIES), list(answer.aiRecommendations(), MAX_ENTRIES),
+                action, reason == null || reason.isEmpty() ? (action ? "" : null) : reason,
+                "model:" + modelName, enriched.textSource(),
+                new DigestItem.Usage(usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
+                        usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
+    }
+
+    ModelAnswer parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new ModelAnswerException("empty answer");
+        }
+        String body = raw.strip();
+        if (body.startsWith("```")) {
+            body = body.replaceAll("^```(?:json)?\\s*|\\s*```$", "");
+        }
+        ModelAnswer answer;
+        try {
+            answer = json.readValue(body, ModelAnswer.class);
+        } catch (JsonProcessingException e) {
+            throw new ModelAnswerException("answer is not JSON of the schema: " + e.getOriginalMessage());
+        }
+        if (answer == null || answer.title() == null || answer.title().isBlank()) {
+            throw new ModelAnswerException("answer has no title");
+        }
+        if (answer.summary() == null || answer.summary().stream().allMatch(s -> s == null || s.isBlank())) {
+            throw new ModelAnswerException("answer has no summary");
+        }
+        if (answer.actionRequired() == null || answer.iocs() == null || answer.recommendations() == null
+                || answer.notes() == null || answer.aiRecommendations() == null) {
+            throw new ModelAnswerException("answer misses required fields");
+        }
+        return answer;
+    }
+
+    /** The union of the IOCs found by pattern in the text and those the model reported that occur in the text. */
+    private List<Ioc> grounded(List<Ioc> reported, String text) {
+        Map<String, Ioc> result = new LinkedHashMap<>();
+        String haystack = IocExtractor.refang(text).toLowerCase(Locale.ROOT);
+        for (Ioc ioc : reported) {
+            if (ioc == null || ioc.value() == null || ioc.value().isBlank()) {
+                continue;
+            }
+            String value = IocExtractor.refang(ioc.value().strip());
+            if (!haystack.contains(value.toLowerCase(Locale.ROOT))) {
+                continue; // not in the article: the model made it up
+            }
+            Ioc typed = iocs.classify(value);
+            if (typed == null && IocExtractor.TYPES.contains(ioc.type())) {
+                typed = new Ioc(ioc.type(), value);
+            }
+            if (typed != null) {
+                result.putIfAbsent(typed.type() + ":" + typed.value().toLowerCase(Locale.ROOT), typed);
+            }
+        }
+        for (Ioc found : iocs.find(text)) {
+            result.putIfAbsent(found.type() + ":" + found.value().toLowerCase(Locale.ROOT), found);
+        }
+        return new ArrayList<>(result.values()).subList(0, Math.min(result.size(), 50));
+    }
+
+    private static List<String> list(List<String> entries, int max) {
+        return entries.stream().map(s -> prose(s, MAX_ENTRY)).filter(s -> !s.isEmpty()).limit(max).toList();
+    }
+
+    /** Model prose as one line of plain text: tags dropped, whitespace collapsed, length capped. */
+    private static String prose(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String text = Jsoup.parse(s).text().replaceAll("\\s+", " ").strip();
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+}

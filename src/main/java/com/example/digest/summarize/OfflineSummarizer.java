@@ -1,0 +1,63 @@
+package com.example.digest.summarize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.digest.digest.DigestItem;
+import com.example.digest.digest.Labels;
+import com.example.digest.enrich.EnrichedArticle;
+import com.example.digest.feed.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The summary made without a model: the lead sentences of the text, IOCs found by pattern, the original title,
+ * and empty model-only fields. Used when no model is configured ({@code offline}) and whenever the model fails
+ * ({@code offline-fallback}), so an item is never dropped.
+ */
+public class OfflineSummarizer {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineSummarizer.class);
+    private static final int LEAD_SENTENCES = 3;
+    private static final int LEAD_CHARS = 600;
+
+    private final IocExtractor iocs;
+    private final Labels labels;
+
+    public OfflineSummarizer(IocExtractor iocs, Labels labels) {
+        this.iocs = iocs;
+        this.labels = labels;
+    }
+
+    /** The summary of an item when no model is configured. */
+    public DigestItem summarize(EnrichedArticle enriched) {
+        return summary(enriched, "offline", labels.offlineNote());
+    }
+
+    /** The summary of an item whose model call failed; {@code reason} is logged, not published. */
+    public DigestItem fallback(EnrichedArticle enriched, Exception reason) {
+        LOG.warn("summarize-article: model failed for {} ({}); using the offline summary", enriched.article().url(),
+                reason == null ? "unknown reason" : reason.getClass().getSimpleName() + ": " + reason.getMessage());
+        return summary(enriched, "offline-fallback", labels.fallbackNote());
+    }
+
+    private DigestItem summary(EnrichedArticle enriched, String summarizedBy, String note) {
+        Article a = enriched.article();
+        String text = enriched.text().isBlank() ? a.description() : enriched.text();
+        return new DigestItem(a.feedId(), a.url(), a.title(), a.title(), Items.iso(a.publishedAt()), lead(text),
+                iocs.find(text), List.of(), List.of(note), List.of(), false, null, summarizedBy, enriched.textSource(),
+                DigestItem.Usage.NONE);
+    }
+
+    static List<String> lead(String text) {
+        List<String> lead = new ArrayList<>();
+        int chars = 0;
+        for (String sentence : Sentences.split(text)) {
+            if (lead.size() == LEAD_SENTENCES || (chars > 0 && chars + sentence.length() > LEAD_CHARS)) {
+                break;
+            }
+            lead.add(sentence.length() > LEAD_CHARS ? Sentences.truncate(sentence, LEAD_CHARS) : sentence);
+            chars += sentence.length();
+        }
+        return lead;
+    }
+}
