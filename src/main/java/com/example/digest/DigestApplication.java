@@ -18,7 +18,11 @@ import com.example.digest.digest.DigestPublisher;
 import com.example.digest.enrich.ArticleExtractor;
 import com.example.digest.feed.FeedReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.digest.config.Settings;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.main.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,6 +68,7 @@ public class DigestApplication implements Callable<Integer> {
             overrides.put("digest.daemon", "false");
         }
         try {
+            checkSettings(overrides);
             return once ? runOnce(overrides) : runContinuously(overrides);
         } catch (Exception e) {
             ConfigException config = configError(e);
@@ -79,12 +84,38 @@ public class DigestApplication implements Callable<Integer> {
         }
     }
 
+    /** Defaults travel in the jar; an application.properties in the working directory overrides them key by key (first location wins). */
+    static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties;optional=true";
+
     private static Main newMain(Map<String, String> overrides) {
-        Main main = new Main();
-        // defaults travel in the jar; an application.properties in the working directory overrides them key by key
-        main.setPropertyPlaceholderLocations("classpath:application.properties;optional=true,file:application.properties;optional=true");
+        Main main = new Main() {
+            @Override
+            protected CamelContext createCamelContext() {
+                CamelContext context = super.createCamelContext();
+                context.getPropertiesComponent().setEncoding("UTF-8"); // feed filters are often Japanese
+                return context;
+            }
+        };
+        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
         return main;
+    }
+
+    /**
+     * Reads the settings exactly as the application will (same locations, overrides, system properties and
+     * environment variables), before Camel starts, so that a mistake is reported as one line.
+     */
+    private static void checkSettings(Map<String, String> overrides) {
+        // a context that is never started: it only resolves properties the way Camel Main will
+        DefaultCamelContext context = new DefaultCamelContext(false);
+        context.build();
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.setEncoding("UTF-8");
+        properties.setLocation(PROPERTY_LOCATIONS);
+        java.util.Properties override = new java.util.Properties();
+        override.putAll(overrides);
+        properties.setOverrideProperties(override);
+        Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
     }
 
     private static int runContinuously(Map<String, String> overrides) throws Exception {

@@ -186,7 +186,7 @@ public final class Settings {
     private record Reader(Function<String, String> lookup) {
         String text(String key, String fallback) {
             String v = lookup.apply(key);
-            return v == null ? fallback : v.trim();
+            return v == null || v.isBlank() ? fallback : v.trim();
         }
 
         Duration duration(String key, String fallback) {

@@ -18,6 +18,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * Turns the bytes of an RSS 2.0, RSS 1.0/RDF or Atom feed into {@link Article}s with ROME. Entries older than
@@ -57,7 +58,7 @@ public class FeedParser {
         for (SyndEntry entry : syndFeed.getEntries()) {
             Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
             Instant published = date == null ? null : date.toInstant();
-            String title = plain(entry.getTitle());
+            String title = entry.getTitle() == null ? "" : Parser.unescapeEntities(entry.getTitle(), false).replaceAll("\\s+", " ").strip();
             if ((published != null && published.isBefore(oldest)) || !feed.accepts(title)) {
                 continue;
             }
@@ -89,7 +90,7 @@ public class FeedParser {
         return "";
     }
 
-    /** Feed titles and descriptions often hold HTML; the digest wants their text. */
+    /** Feed descriptions often hold HTML; the digest wants their text. */
     private static String plain(String html) {
         return html == null ? "" : Jsoup.parse(html).text().trim();
     }

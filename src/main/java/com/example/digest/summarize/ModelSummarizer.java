@@ -19,7 +19,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import org.jsoup.Jsoup;
 
 /**
  * Summarises one article with one model call: a strict JSON schema as {@code response_format}, the article
@@ -124,12 +123,12 @@ public class ModelSummarizer {
         return entries.stream().map(s -> prose(s, MAX_ENTRY)).filter(s -> !s.isEmpty()).limit(max).toList();
     }
 
-    /** Model prose as one line of plain text: tags dropped, whitespace collapsed, length capped. */
+    /** Model prose as one line of plain text, length capped; it is escaped wherever it is rendered. */
     private static String prose(String s, int max) {
         if (s == null) {
             return "";
         }
-        String text = Jsoup.parse(s).text().replaceAll("\\s+", " ").strip();
+        String text = s.replaceAll("\\s+", " ").strip();
         return text.length() > max ? text.substring(0, max) : text;
     }
 }

@@ -47,7 +47,8 @@ public class Prompts {
         }
         digest.incidents().forEach(i -> items.append("- (Japanese breach incident) ").append(neutralise(i.title())).append('\n'));
         items.append("</items>");
-        return List.of(SystemMessage.from(overviewSystem), UserMessage.from(items.toString()));
+        // a mutable list: camel-langchain4j-chat may add to it
+        return new java.util.ArrayList<>(List.of(SystemMessage.from(overviewSystem), UserMessage.from(items.toString())));
     }
 
     private static String neutralise(String s) {

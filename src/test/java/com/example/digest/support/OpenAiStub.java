@@ -1,0 +1,142 @@
+package com.example.digest.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local OpenAI-compatible chat-completions server, so that LangChain4j's real client and JSON go over a real
+ * socket. Article requests (those with a response_format) get a structured answer built from the article, with
+ * one IOC that is in the text and two that the stub invents; the overview request gets plain prose.
+ */
+public final class OpenAiStub implements AutoCloseable {
+    public static final String INVENTED_IP = "198.18.0.99";
+    public static final String INVENTED_DOMAIN = "invented-c2.example.com";
+    public static final String OVERVIEW = "本日は脆弱性の悪用が目立った。パッチの適用を急ぐ必要がある。";
+    private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>");
+    private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
+
+    public enum Mode { NORMAL, HTTP_500, BROKEN_JSON }
+
+    private final HttpServer server;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private volatile Mode mode = Mode.NORMAL;
+
+    public OpenAiStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/chat/completions", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    public void mode(Mode newMode) {
+        this.mode = newMode;
+    }
+
+    /** Every request body received, parsed. */
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The article-summary requests: those that asked for structured output. */
+    public List<JsonNode> articleRequests() {
+        return requests.stream().filter(r -> r.has("response_format")).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            JsonNode request = json.readTree(exchange.getRequestBody());
+            requests.add(request);
+            if (mode == Mode.HTTP_500) {
+                send(exchange, 500, "{\"error\":{\"message\":\"stub is down\",\"type\":\"server_error\"}}");
+                return;
+            }
+            String content;
+            if (!request.has("response_format")) {
+                content = OVERVIEW;
+            } else if (mode == Mode.BROKEN_JSON) {
+                content = "{\"title\": \"broken\", \"summary\": [\"unterminated";
+            } else {
+                content = json.writeValueAsString(articleAnswer(userText(request)));
+            }
+            ObjectNode response = json.createObjectNode();
+            response.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1700000000).put("model", "stub-model");
+            ObjectNode choice = response.putArray("choices").addObject();
+            choice.put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", content);
+            response.putObject("usage").put("prompt_tokens", 1000).put("completion_tokens", 200).put("total_tokens", 1200);
+            send(exchange, 200, json.writeValueAsString(response));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static String userText(JsonNode request) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode message : request.path("messages")) {
+            if ("user".equals(message.path("role").asText())) {
+                text.append(message.path("content").asText());
+            }
+        }
+        return text.toString();
+    }
+
+    private ObjectNode articleAnswer(String article) {
+        Matcher title = TITLE.matcher(article);
+        String original = title.find() ? title.group(1) : "untitled";
+        ObjectNode a = json.createObjectNode();
+        a.put("title", "【要約】" + original);
+        a.putArray("summary").add("要点1: " + original).add("要点2: 攻撃の詳細").add("要点3: 対策の状況");
+        ArrayNode iocs = a.putArray("iocs");
+        Matcher ip = IPV4.matcher(article);
+        if (ip.find()) {
+            iocs.addObject().put("type", "ipv4").put("value", ip.group());
+        }
+        iocs.addObject().put("type", "ipv4").put("value", INVENTED_IP);
+        iocs.addObject().put("type", "domain").put("value", INVENTED_DOMAIN);
+        a.putArray("recommendations").add("修正版へ更新する。");
+        a.putArray("notes").add("既に攻撃が行われている脆弱性である。");
+        a.putArray("aiRecommendations").add("管理画面へのアクセス元を制限する。");
+        boolean exploited = original.toLowerCase().contains("exploited");
+        a.put("actionRequired", exploited);
+        a.put("actionReason", exploited ? "攻撃での悪用が確認されている" : "");
+        return a;
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,83 @@
+package com.example.digest.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A real local HTTP server for feeds and pages: each path answers with a fixed status, type and body. */
+public final class WebServer implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, Response> responses = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+    public record Response(int status, String contentType, byte[] body) {
+    }
+
+    public WebServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String url(String path) {
+        return base() + path;
+    }
+
+    public WebServer serve(String path, int status, String contentType, String body) {
+        responses.put(path, new Response(status, contentType, body.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    /** Serves a test resource, with {@code {{base}}} replaced by this server's base URL. */
+    public WebServer serveResource(String path, String contentType, String resource) {
+        return serve(path, 200, contentType, Fixtures.text(resource).replace("{{base}}", base()));
+    }
+
+    public int hits(String path) {
+        AtomicInteger n = hits.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (InputStream ignored = exchange.getRequestBody()) {
+            String path = exchange.getRequestURI().getPath();
+            hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            Response r = responses.get(path);
+            if (r == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", r.contentType());
+            exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(r.body());
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
