@@ -101,12 +101,9 @@ public class DigestRenderer {
 
     private static String feedLine(Digest d, Labels l) {
         String line = d.feeds().stream().map(f -> {
-            String state = f.ok()
-                    ? l.feedOk() + "（" + String.format(l.newItems(), f.newItems()) + "）"
-                    : l.feedFailed() + "（" + String.format(l.newItems(), f.newItems()) + "、"
-                            + ("en".equals(d.language()) ? f.consecutiveFailures() + " consecutive failures: " : "連続" + f.consecutiveFailures() + "回失敗: ")
-                            + text(f.error()) + "）";
-            return text(f.id()) + " " + state;
+            String count = String.format(l.newItems(), f.newItems());
+            String detail = f.ok() ? count : String.format(l.failures(), count, f.consecutiveFailures(), text(f.error()));
+            return text(f.id()) + " " + String.format(l.feedDetail(), f.ok() ? l.feedOk() : l.feedFailed(), detail);
         }).collect(Collectors.joining(" / "));
         return d.usage().budgetReached() ? line + " / " + l.budgetReached() : line;
     }

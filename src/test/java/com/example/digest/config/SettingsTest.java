@@ -1,0 +1,82 @@
+package com.example.digest.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+    private final Map<String, String> props = new HashMap<>(Map.of(
+            "digest.feeds", "a",
+            "digest.feed.a.url", "https://a.example/feed"));
+    private final Map<String, String> env = new HashMap<>();
+
+    private Settings settings() {
+        return Settings.from(props::get, env::get);
+    }
+
+    @Test
+    void defaultsToOfflineWhenNoModelIsConfigured() {
+        Settings s = settings();
+        assertThat(s.provider()).isEqualTo(Settings.Provider.OFFLINE);
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.maxItemAge()).isEqualTo(Duration.ofDays(3));
+        assertThat(s.language()).isEqualTo("ja");
+        assertThat(s.timezone().getId()).isEqualTo("Asia/Tokyo");
+        assertThat(s.closeCron()).isEqualTo("0 0 7 * * ?");
+    }
+
+    @Test
+    void openAiKeyFallsBackToOpenAiApiKeyAndAnthropicToAnthropicApiKey() {
+        env.put("OPENAI_API_KEY", "sk-from-env");
+        Settings openai = settings();
+        assertThat(openai.provider()).isEqualTo(Settings.Provider.OPENAI);
+        assertThat(openai.llmApiKey()).contains("sk-from-env");
+
+        props.put("digest.llm.provider", "anthropic");
+        env.put("ANTHROPIC_API_KEY", "ak-from-env");
+        assertThat(settings().llmApiKey()).contains("ak-from-env");
+    }
+
+    @Test
+    void configurationMistakesNameTheKey() {
+        assertError("digest.llm.provider", "gemini", "digest.llm.provider: unknown provider 'gemini'");
+        assertError("digest.close.cron", "0 7 * * *", "digest.close.cron: '0 7 * * *' is not a Quartz cron expression");
+        assertError("digest.poll.interval", "fortnightly", "digest.poll.interval: 'fortnightly' is not a duration");
+        assertError("digest.language", "fr", "digest.language: 'fr' is not one of en, ja");
+        assertError("digest.timezone", "Mars/Olympus", "digest.timezone");
+        assertError("digest.feed.a.include", "([", "digest.feed.a.include: not a valid regular expression");
+        assertError("digest.http.proxy", "socks://x", "digest.http.proxy");
+    }
+
+    @Test
+    void feedIdWithoutUrlIsAnError() {
+        props.put("digest.feeds", "a, b");
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)
+                .hasMessage("digest.feed.b.url: feed 'b' has no URL");
+    }
+
+    @Test
+    void anthropicWithoutKeyIsAnError() {
+        props.put("digest.llm.provider", "anthropic");
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class).hasMessageStartingWith("digest.llm.api-key:");
+    }
+
+    private void assertError(String key, String value, String message) {
+        String old = props.put(key, value);
+        try {
+            assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class).hasMessageStartingWith(message)
+                    .extracting(e -> ((ConfigException) e).key()).isEqualTo(key);
+        } finally {
+            if (old == null) {
+                props.remove(key);
+            } else {
+                props.put(key, old);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.example.digest.digest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DigestRendererTest {
+    private final DigestRenderer renderer = new DigestRenderer();
+
+    private static DigestItem item(String title, String url, List<String> summary, List<Ioc> iocs) {
+        return new DigestItem("news", url, title, title, null, summary, iocs, List.of(), List.of(), List.of(), false, null,
+                "offline", "page", DigestItem.Usage.NONE);
+    }
+
+    private static Digest digest(List<DigestItem> items, List<Incident> incidents, List<Digest.Action> actions) {
+        return new Digest("2026-11-25", 1, "2026-11-25T23:55:02+09:00", "ja", "overview", actions, items, incidents,
+                List.of(new Digest.FeedState("news", true, items.size(), null, 0),
+                        new Digest.FeedState("jp", false, 0, "HTTP 500", 3)),
+                new Digest.Usage(0, 0, 0, false));
+    }
+
+    @Test
+    void hostileTextCannotBecomeLiveHtmlOrLinks() {
+        String md = renderer.markdown(digest(
+                List.of(item("<script>alert(1)</script> [click](javascript:alert(1))", "javascript:alert(1)",
+                        List.of("**bold** <img src=x onerror=alert(1)> & `code`"), List.of())),
+                List.of(new Incident("jp", "[x](javascript:evil)", "https://jp.example/a b)", null)),
+                List.of(new Digest.Action("<b>t</b>", "javascript:alert(1)", "reason"))));
+
+        // rendered by a real CommonMark parser, nothing hostile becomes markup
+        String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
+        assertThat(html).doesNotContain("<script", "<img", "href=\"javascript", "<strong>", "<code>");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(md).contains("### \\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1))");
+        assertThat(md).contains("- \\<b\\>t\\</b\\>: reason"); // no link for a non-http URL
+        assertThat(md).contains("\\[x\\](javascript:evil)(https://jp.example/a%20b%29)");
+    }
+
+    @Test
+    void emptyListsGetTheirPlaceholdersAndIocsAreDefanged() {
+        String md = renderer.markdown(digest(
+                List.of(item("A", "https://n.example/a", List.of("s"), List.of(
+                        new Ioc("ipv4", "203.0.113.45"), new Ioc("url", "http://update-check.example.net/fw"),
+                        new Ioc("domain", "evil.example.com"), new Ioc("email", "user@example.com"),
+                        new Ioc("ipv6", "2001:db8::1"), new Ioc("sha256", "ab".repeat(32)), new Ioc("cve", "CVE-2025-1")))),
+                List.of(), List.of()));
+
+        assertThat(md).contains("## 課題\n\nN/A\n",
+                "    - 203[.]0[.]113[.]45\n", "    - hxxp://update-check[.]example[.]net/fw\n", "    - evil[.]example[.]com\n",
+                "    - user[@]example[.]com\n", "    - 2001[:]db8::1\n", "    - " + "ab".repeat(32) + "\n", "    - CVE-2025-1\n",
+                "- 推奨事項\n    - 不明\n", "- AIの推奨事項\n    - なし\n", "### 日本の侵害事例\n- 該当なし\n");
+        assertThat(md).endsWith("---\n取得状況: news 正常（新着 1件） / jp 失敗（新着 0件、連続3回失敗: HTTP 500）\n");
+    }
+
+    @Test
+    void jsonKeepsPlainIocValuesAndEveryField() {
+        String json = new String(renderer.json(digest(
+                List.of(item("A", "https://n.example/a", List.of(), List.of(new Ioc("url", "http://evil.example.net/x")))),
+                List.of(), List.of())), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"value\": \"http://evil.example.net/x\"", "\"actionReason\": null", "\"actions\": []",
+                "\"publishedAt\": null", "\"budgetReached\": false");
+    }
+}

@@ -1,0 +1,117 @@
+package com.example.digest.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.example.digest.config.FeedConfig;
+import com.example.digest.feed.Article;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StateStoreTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T16:00:00Z"), ZoneOffset.UTC);
+    @TempDir
+    Path dir;
+    private final List<StateStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(StateStore::close);
+    }
+
+    private StateStore open(Duration lease) {
+        StateStore store = new StateStore(dir, ZoneId.of("Asia/Tokyo"), lease, CLOCK);
+        opened.add(store);
+        return store;
+    }
+
+    private static Article article(String key) {
+        return new Article("news", FeedConfig.Section.NEWS, key, key, "t", "d", null, null, 0);
+    }
+
+    @Test
+    void concurrentClaimsOfOneArticleLetExactlyOneThrough() throws Exception {
+        StateStore store = open(Duration.ofMinutes(10));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Article>> claims = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                claims.add(() -> store.claim(article("https://n.example/same")));
+            }
+            int won = 0;
+            for (Future<Article> f : pool.invokeAll(claims)) {
+                won += f.get() == null ? 0 : 1;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void itemBelongsToTheDayItWasFirstSeenInTheConfiguredZone() {
+        Article claimed = open(Duration.ofMinutes(10)).claim(article("https://n.example/a"));
+        // 16:00 UTC is 01:00 the next day in Tokyo
+        assertThat(claimed.day()).hasToString("2026-11-26");
+    }
+
+    @Test
+    void doneArticleIsNeverClaimedAgainEvenAfterRestart() {
+        StateStore store = open(Duration.ofMinutes(10));
+        Article claimed = store.claim(article("https://n.example/a"));
+        assertThat(store.complete(claimed, "news", "{\"url\":\"https://n.example/a\"}")).isTrue();
+        assertThat(store.claim(article("https://n.example/a"))).isNull();
+        store.close();
+        opened.clear();
+
+        StateStore restarted = open(Duration.ofMinutes(10));
+        assertThat(restarted.claim(article("https://n.example/a"))).isNull();
+        assertThat(restarted.unpublishedDays(null)).hasSize(1);
+    }
+
+    @Test
+    void releasedOrExpiredClaimIsTakenAgainAndTheStaleOwnerCannotComplete() {
+        StateStore store = open(Duration.ZERO); // every lease has already run out
+        Article first = store.claim(article("https://n.example/a"));
+        Article second = store.claim(article("https://n.example/a"));
+        assertThat(second).isNotNull();
+        assertThat(second.fence()).isGreaterThan(first.fence());
+        assertThat(store.complete(first, "news", "{}")).isFalse();
+        assertThat(store.complete(second, "news", "{}")).isTrue();
+    }
+
+    @Test
+    void closingReleasesOwnClaimsSoTheNextRunTakesThem() {
+        StateStore store = open(Duration.ofHours(1));
+        assertThat(store.claim(article("https://n.example/a"))).isNotNull();
+        store.close();
+        opened.clear();
+        assertThat(open(Duration.ofHours(1)).claim(article("https://n.example/a"))).isNotNull();
+    }
+
+    @Test
+    void publishedItemsLeaveTheUnpublishedDaysAndRevisionsCount() throws Exception {
+        StateStore store = open(Duration.ofMinutes(10));
+        Article a = store.claim(article("https://n.example/a"));
+        store.complete(a, "news", "{}");
+        assertThat(store.lastRevision(a.day())).isZero();
+        store.markPublished(a.day(), 1, List.of(a.key()));
+        assertThat(store.unpublishedDays(null)).isEmpty();
+        assertThat(store.lastRevision(a.day())).isEqualTo(1);
+        assertThat(Files.list(dir)).isNotEmpty();
+    }
+}
