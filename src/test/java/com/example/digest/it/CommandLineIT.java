@@ -1,0 +1,140 @@
+package com.example.digest.it;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import com.example.digest.support.OpenAiStub;
+import com.example.digest.support.WebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The jar as a real process: exit codes, configuration errors, the demo, a restart, and {@code extract}. */
+class CommandLineIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void demoOnceWritesACompleteDigestWithBothSectionsAndExitsZero() throws Exception {
+        JarProcess.Result r = new JarProcess(work).run("--demo", "--once");
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        List<String> written = r.stdout().lines().toList();
+        assertThat(written).hasSize(2).allMatch(p -> p.matches("digests/\\d{4}-\\d{2}-\\d{2}\\.(md|json)"));
+        String md = Files.readString(work.resolve(written.get(0)), StandardCharsets.UTF_8);
+        assertThat(md).contains("## 課題", "## 概要", "## ニュース", "### FortiWeb authentication bypass flaw exploited in attacks",
+                "    - CVE-2025-64446", "    - 203[.]0[.]113[.]45", "### 日本の侵害事例\n- 複数サーバがランサム被害",
+                "取得状況: demo-news 正常（新着 3件） / demo-incidents 正常（新着 2件）");
+        assertThat(md).doesNotContain("セキュリティ講習会"); // filtered out by the include pattern
+        assertThat(Files.readString(work.resolve(written.get(1)))).contains("\"summarizedBy\": \"offline\"");
+    }
+
+    @Test
+    void badConfigurationExitsTwoWithOneLineNamingTheKey() throws Exception {
+        JarProcess.Result provider = new JarProcess(work).env("DIGEST_LLM_PROVIDER", "gemini").run("--once");
+        assertOneLineError(provider, "digest.llm.provider: unknown provider 'gemini'");
+
+        JarProcess.Result cron = new JarProcess(work).jvm("-Ddigest.close.cron=every morning").run("--once");
+        assertOneLineError(cron, "digest.close.cron: 'every morning' is not a Quartz cron expression");
+
+        Files.writeString(work.resolve("application.properties"), "digest.feeds=bleepingcomputer,mine\n");
+        JarProcess.Result feed = new JarProcess(work).run("--once");
+        assertOneLineError(feed, "digest.feed.mine.url: feed 'mine' has no URL");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorAndHelpAndVersionWork() throws Exception {
+        assertThat(new JarProcess(work).run("--frobnicate").exitCode()).isEqualTo(2);
+        JarProcess.Result help = new JarProcess(work).run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("--once", "--demo", "extract");
+        assertThat(new JarProcess(work).run("--version").stdout()).startsWith("news-digest ");
+    }
+
+    @Test
+    void noReadableFeedExitsOne() throws Exception {
+        try (WebServer web = new WebServer()) {
+            web.serve("/feed", 500, "text/plain", "down");
+            Files.writeString(work.resolve("application.properties"), """
+                    digest.feeds=down
+                    digest.feed.down.url=%s
+                    """.formatted(web.url("/feed")));
+            JarProcess.Result r = new JarProcess(work).run("--once");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.stdout()).contains("nothing new to publish");
+            assertThat(r.stderr()).contains("fetch-feed: feed down failed: HTTP operation failed invoking")
+                    .contains("with statusCode: 500");
+        }
+    }
+
+    @Test
+    void itemsCollectedBeforeARestartArePublishedAfterItWithoutNewModelCalls() throws Exception {
+        try (WebServer web = new WebServer(); OpenAiStub model = new OpenAiStub()) {
+            web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss")
+                    .serveResource("/pages/fortiweb.html", "text/html; charset=utf-8", "fixtures/pages/fortiweb.html")
+                    .serveResource("/pages/loader.html", "text/html; charset=utf-8", "fixtures/pages/loader.html");
+            Files.writeString(work.resolve("application.properties"), """
+                    digest.feeds=news
+                    digest.feed.news.url=%s
+                    digest.llm.provider=openai
+                    digest.llm.base-url=%s
+                    digest.llm.model=stub-model
+                    digest.fetch.allow-private-addresses=true
+                    digest.max-item-age=36500d
+                    digest.poll.interval=1h
+                    digest.close.cron=0 0 0 1 1 ? 2099
+                    """.formatted(web.url("/news.rss"), model.baseUrl()));
+
+            JarProcess daemon = new JarProcess(work);
+            Process running = daemon.start();
+            await().atMost(Duration.ofMinutes(2)).until(() -> daemon.stderr().contains("summarised 3 so far"));
+            running.destroy(); // SIGTERM: a graceful stop, as a service manager does
+            assertThat(running.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(model.articleRequests()).hasSize(3);
+            assertThat(Files.exists(work.resolve("digests"))).isFalse(); // nothing published before the restart
+
+            JarProcess.Result once = new JarProcess(work).run("--once");
+            assertThat(once.exitCode()).as(once.stderr()).isZero();
+            String md = Files.readString(work.resolve(once.stdout().lines().findFirst().orElseThrow()), StandardCharsets.UTF_8);
+            assertThat(md).contains("【要約】FortiWeb", "【要約】Rust loader", "【要約】Retailer discloses breach");
+            assertThat(model.articleRequests()).hasSize(3); // no article was summarised twice
+            assertThat(model.requests()).hasSize(4);        // only the overview was added
+
+            JarProcess.Result again = new JarProcess(work).run("--once");
+            assertThat(again.stdout()).contains("nothing new to publish");
+            assertThat(model.requests()).hasSize(4);
+        }
+    }
+
+    @Test
+    void extractPrintsOneJsonLinePerFileAndExitsOneWhenAFileIsUnreadable() throws Exception {
+        Path html = work.resolve("page.html");
+        Files.writeString(html, "<html><head><title>T</title></head><body><article><h1>T</h1><p>"
+                + "Body text of the saved page that is long enough to be the article. ".repeat(4) + "</p></article></body></html>");
+        Path gz = work.resolve("page.html.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(html));
+        }
+        JarProcess.Result r = new JarProcess(work).run("extract", "page.html", "page.html.gz", "missing.html");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("{\"source\":\"page.html\",\"title\":\"T\",\"text\":\"Body text of the saved page");
+        assertThat(lines.get(1)).startsWith("{\"source\":\"page.html.gz\",\"title\":\"T\",\"text\":\"Body text");
+        assertThat(lines.get(2)).startsWith("{\"source\":\"missing.html\",\"error\":");
+    }
+
+    private static void assertOneLineError(JarProcess.Result r, String message) {
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip().lines()).hasSize(1);
+        assertThat(r.stderr()).startsWith("news-digest: configuration error: " + message).doesNotContain("Exception", "\tat ");
+    }
+}
