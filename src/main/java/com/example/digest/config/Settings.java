@@ -70,6 +70,9 @@ public final class Settings {
         this.llmModel = r.text("digest.llm.model", defaultModel(provider));
         this.llmTimeout = r.duration("digest.llm.timeout", "60s");
         this.llmMaxInputChars = r.positiveInt("digest.llm.max-input-chars", 12000);
+        // read by the routes' redelivery policy; checked here so that a typo stops start-up, not the first retry
+        r.nonNegativeInt("digest.llm.retries", 1);
+        r.positiveInt("digest.llm.retry-delay", 2000);
         this.fetchTimeout = r.duration("digest.fetch.timeout", "20s");
         this.fetchMaxBytes = r.positiveInt("digest.fetch.max-bytes", 5 * 1024 * 1024);
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
@@ -203,7 +206,16 @@ public final class Settings {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new ConfigException(key, "'" + v + "' is not a positive whole number");
+            throw new ConfigException(key, "'" + v + "' is not a positive whole number"
+                    + (key.endsWith("-delay") ? " of milliseconds" : ""));
+        }
+
+        int nonNegativeInt(String key, int fallback) {
+            String v = text(key, Integer.toString(fallback));
+            if (!v.matches("\\d{1,9}")) {
+                throw new ConfigException(key, "'" + v + "' is not a whole number of 0 or more");
+            }
+            return Integer.parseInt(v);
         }
 
         boolean bool(String key, boolean fallback) {
