@@ -17,6 +17,7 @@ import com.example.digest.demo.DemoServer;
 import com.example.digest.digest.DigestPublisher;
 import com.example.digest.enrich.ArticleExtractor;
 import com.example.digest.feed.FeedReader;
+import com.example.digest.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.example.digest.config.Settings;
 import org.apache.camel.CamelContext;
@@ -71,12 +72,17 @@ public class DigestApplication implements Callable<Integer> {
             checkSettings(overrides);
             return once ? runOnce(overrides) : runContinuously(overrides);
         } catch (Exception e) {
-            ConfigException config = configError(e);
-            if (config == null) {
-                throw e;
+            ConfigException config = find(e, ConfigException.class);
+            if (config != null) {
+                System.err.println("news-digest: configuration error: " + config.getMessage());
+                return USAGE;
             }
-            System.err.println("news-digest: configuration error: " + config.getMessage());
-            return USAGE;
+            StateStore.StateInUseException inUse = find(e, StateStore.StateInUseException.class);
+            if (inUse != null) {
+                System.err.println("news-digest: " + inUse.getMessage());
+                return FAILED;
+            }
+            throw e;
         } finally {
             if (demoServer != null) {
                 demoServer.close();
@@ -144,10 +150,10 @@ public class DigestApplication implements Callable<Integer> {
         }
     }
 
-    private static ConfigException configError(Throwable e) {
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException c) {
-                return c;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.example.digest.feed.Article;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,16 @@ public class StateStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
         this.pool = JdbcConnectionPool.create(url, "digest", "");
-        createSchema();
+        try {
+            createSchema();
+        } catch (StateStoreException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                pool.dispose();
+                throw new StateInUseException("the state in " + stateDir.toAbsolutePath()
+                        + " is in use by another running news-digest; only one process may write it");
+            }
+            throw e;
+        }
     }
 
     private void createSchema() {
@@ -338,6 +348,13 @@ public class StateStore implements AutoCloseable {
 
     /** A feed's polling record. */
     public record FeedStatus(String feedId, boolean ok, String error, int consecutiveFailures, Instant lastSuccess) {
+    }
+
+    /** Another process holds the state: only one writer is allowed. */
+    public static class StateInUseException extends RuntimeException {
+        public StateInUseException(String message) {
+            super(message);
+        }
     }
 
     /** The state store cannot be read or written. */

@@ -114,6 +114,27 @@ class CommandLineIT {
     }
 
     @Test
+    void aSecondWriterBesideARunningDaemonIsRefusedWithOneLine() throws Exception {
+        try (WebServer web = new WebServer()) {
+            web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss");
+            Files.writeString(work.resolve("application.properties"), "digest.feeds=news\ndigest.feed.news.url=%s\n"
+                    .formatted(web.url("/news.rss")));
+            JarProcess daemon = new JarProcess(work);
+            Process running = daemon.start();
+            try {
+                await().atMost(Duration.ofMinutes(1)).until(() -> daemon.stderr().contains("news-digest) started"));
+                JarProcess.Result second = new JarProcess(work).run("--once");
+                assertThat(second.exitCode()).isEqualTo(1);
+                assertThat(second.stderr()).contains("is in use by another running news-digest; only one process may write it")
+                        .doesNotContain("Exception");
+            } finally {
+                running.destroy();
+                running.waitFor();
+            }
+        }
+    }
+
+    @Test
     void extractPrintsOneJsonLinePerFileAndExitsOneWhenAFileIsUnreadable() throws Exception {
         Path html = work.resolve("page.html");
         Files.writeString(html, "<html><head><title>T</title></head><body><article><h1>T</h1><p>"

@@ -17,6 +17,7 @@ final class JarProcess {
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
+    private final String logName = "run-" + java.util.UUID.randomUUID();
 
     JarProcess(Path workDir) {
         this.workDir = workDir;
@@ -42,8 +43,8 @@ final class JarProcess {
         // a developer's own model settings must not leak into the test
         pb.environment().keySet().removeIf(k -> k.startsWith("DIGEST_") || k.equals("OPENAI_API_KEY") || k.equals("ANTHROPIC_API_KEY"));
         pb.environment().putAll(env);
-        pb.redirectOutput(workDir.resolve("stdout.txt").toFile());
-        pb.redirectError(workDir.resolve("stderr.txt").toFile());
+        pb.redirectOutput(workDir.resolve(logName + ".out").toFile());
+        pb.redirectError(workDir.resolve(logName + ".err").toFile());
         try {
             return pb.start();
         } catch (IOException e) {
@@ -61,11 +62,11 @@ final class JarProcess {
     }
 
     String stdout() {
-        return read("stdout.txt");
+        return read(logName + ".out");
     }
 
     String stderr() {
-        return read("stderr.txt");
+        return read(logName + ".err");
     }
 
     private String read(String name) {
