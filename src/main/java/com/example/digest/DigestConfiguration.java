@@ -132,6 +132,8 @@ public class DigestConfiguration implements CamelConfiguration {
                         .modelName(s.llmModel())
                         .timeout(s.llmTimeout())
                         .maxTokens(4096)
+                        // LangChain4j 1.10 sends the schema as output_format, which Anthropic serves under this beta
+                        .beta("structured-outputs-2025-11-13")
                         .maxRetries(0)
                         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
                 s.llmBaseUrl().ifPresent(b::baseUrl);

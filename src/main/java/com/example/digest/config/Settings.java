@@ -152,7 +152,7 @@ public final class Settings {
         return switch (provider) {
             case OPENAI -> "gpt-4o-mini";
             case OLLAMA -> "llama3.1";
-            case ANTHROPIC -> "claude-3-5-haiku-latest";
+            case ANTHROPIC -> "claude-sonnet-4-5";
             case OFFLINE -> "offline";
         };
     }

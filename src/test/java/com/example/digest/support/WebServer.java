@@ -23,6 +23,12 @@ public final class WebServer implements AutoCloseable {
     public record Response(int status, String contentType, byte[] body) {
     }
 
+    /** A request as received: its headers (names lower-cased) and body. */
+    public record Request(Map<String, String> headers, String body) {
+    }
+
+    private final Map<String, java.util.List<Request>> requests = new ConcurrentHashMap<>();
+
     public WebServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -57,9 +63,18 @@ public final class WebServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** The requests received on {@code path}, oldest first. */
+    public java.util.List<Request> requests(String path) {
+        return java.util.List.copyOf(requests.getOrDefault(path, java.util.List.of()));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
-        try (InputStream ignored = exchange.getRequestBody()) {
+        try (InputStream in = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            requests.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(new Request(headers, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             Response r = responses.get(path);
             if (r == null) {

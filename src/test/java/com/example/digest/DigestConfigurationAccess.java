@@ -1,0 +1,14 @@
+package com.example.digest;
+
+import com.example.digest.config.Settings;
+import dev.langchain4j.model.chat.ChatModel;
+
+/** Lets tests in other packages build the model client exactly as the application does. */
+public final class DigestConfigurationAccess {
+    private DigestConfigurationAccess() {
+    }
+
+    public static ChatModel chatModel(Settings settings) {
+        return DigestConfiguration.chatModel(settings);
+    }
+}

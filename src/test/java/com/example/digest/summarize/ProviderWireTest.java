@@ -1,0 +1,84 @@
+package com.example.digest.summarize;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.example.digest.DigestConfigurationAccess;
+import com.example.digest.config.FeedConfig;
+import com.example.digest.config.Settings;
+import com.example.digest.digest.DigestItem;
+import com.example.digest.enrich.EnrichedArticle;
+import com.example.digest.feed.Article;
+import com.example.digest.support.WebServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each provider's real LangChain4j client against a local server speaking that provider's API: the schema goes out
+ * as the provider's native structured output, and the answer comes back into a digest item.
+ */
+class ProviderWireTest {
+    private static final String ANSWER = """
+            {"title":"タイトル","summary":["要点"],"iocs":[{"type":"ipv4","value":"203.0.113.45"}],"recommendations":[],
+             "notes":["注記"],"aiRecommendations":[],"actionRequired":false,"actionReason":""}""";
+    private final WebServer server = new WebServer();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anthropicSendsTheSchemaAsOutputFormatWithTheStructuredOutputsBeta() throws Exception {
+        server.serve("/v1/messages", 200, "application/json", json.writeValueAsString(Map.of(
+                "id", "msg_1", "type", "message", "role", "assistant", "model", "claude-sonnet-4-5",
+                "content", java.util.List.of(Map.of("type", "text", "text", ANSWER)),
+                "stop_reason", "end_turn", "usage", Map.of("input_tokens", 321, "output_tokens", 45))));
+
+        DigestItem item = summarize(Map.of("digest.llm.provider", "anthropic", "digest.llm.base-url", server.url("/v1/")),
+                Map.of("ANTHROPIC_API_KEY", "test-key"));
+
+        WebServer.Request request = server.requests("/v1/messages").get(0);
+        assertThat(request.headers().get("anthropic-beta")).contains("structured-outputs-2025-11-13");
+        assertThat(request.headers().get("x-api-key")).isEqualTo("test-key");
+        JsonNode body = json.readTree(request.body());
+        assertThat(body.path("output_format").path("type").asText()).isEqualTo("json_schema");
+        assertThat(body.path("output_format").path("schema").path("properties").has("actionRequired")).isTrue();
+        assertThat(item.title()).isEqualTo("タイトル");
+        assertThat(item.usage()).isEqualTo(new DigestItem.Usage(321, 45));
+    }
+
+    @Test
+    void ollamaSendsTheSchemaAsFormat() throws Exception {
+        server.serve("/api/chat", 200, "application/json", json.writeValueAsString(Map.of(
+                "model", "llama3.1", "created_at", "2026-11-25T00:00:00Z",
+                "message", Map.of("role", "assistant", "content", ANSWER), "done", true,
+                "prompt_eval_count", 100, "eval_count", 20)));
+
+        DigestItem item = summarize(Map.of("digest.llm.provider", "ollama", "digest.llm.base-url", server.base()), Map.of());
+
+        JsonNode body = json.readTree(server.requests("/api/chat").get(0).body());
+        assertThat(body.path("format").path("type").asText()).isEqualTo("object");
+        assertThat(body.path("format").path("required").toString()).contains("actionRequired");
+        assertThat(item.summarizedBy()).isEqualTo("model:llama3.1");
+        assertThat(item.iocs()).extracting(i -> i.value()).containsExactly("203.0.113.45");
+    }
+
+    private DigestItem summarize(Map<String, String> props, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(props);
+        all.put("digest.feeds", "a");
+        all.put("digest.feed.a.url", "https://a.example/feed");
+        Settings settings = Settings.from(all::get, env::get);
+        ModelSummarizer summarizer = new ModelSummarizer(DigestConfigurationAccess.chatModel(settings), settings.llmModel(),
+                new Prompts("ja"), 12000, new IocExtractor(Set.of()));
+        Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
+                "desc", null, null, 0);
+        return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"));
+    }
+}
