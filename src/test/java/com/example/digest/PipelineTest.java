@@ -96,6 +96,19 @@ class PipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void feedsAndPagesAreFetchedWithGetAndOurUserAgent() {
+        poll();
+
+        var feed = web.requests("/news.rss").get(0);
+        assertThat(feed.headers().get("user-agent")).startsWith("news-digest/");
+        assertThat(feed.body()).isEmpty();
+        var page = web.requests("/pages/fortiweb.html").get(0);
+        assertThat(page.headers().get("user-agent")).startsWith("news-digest/");
+        // the page is requested by its clean URL: tracking parameters and fragment removed
+        assertThat(web.requests("/pages/fortiweb.html")).hasSize(1);
+    }
+
+    @Test
     void secondPollMakesNoModelCallsAndAddsNoDuplicates() {
         poll();
         int calls = model.requests().size();
