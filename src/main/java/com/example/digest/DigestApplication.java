@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 
 import com.example.digest.config.ConfigException;
 import com.example.digest.demo.DemoServer;
+import com.example.digest.delivery.Deliveries;
 import com.example.digest.digest.DigestPublisher;
 import com.example.digest.enrich.ArticleExtractor;
 import com.example.digest.feed.FeedReader;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "news-digest", mixinStandardHelpOptions = true, versionProvider = DigestApplication.Version.class,
         description = "Polls security-news feeds, summarises each article and publishes a daily digest.",
-        subcommands = DigestApplication.Extract.class)
+        subcommands = {DigestApplication.Extract.class, DigestApplication.Resend.class})
 public class DigestApplication implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -72,17 +73,7 @@ public class DigestApplication implements Callable<Integer> {
             checkSettings(overrides);
             return once ? runOnce(overrides) : runContinuously(overrides);
         } catch (Exception e) {
-            ConfigException config = find(e, ConfigException.class);
-            if (config != null) {
-                System.err.println("news-digest: configuration error: " + config.getMessage());
-                return USAGE;
-            }
-            StateStore.StateInUseException inUse = find(e, StateStore.StateInUseException.class);
-            if (inUse != null) {
-                System.err.println("news-digest: " + inUse.getMessage());
-                return FAILED;
-            }
-            throw e;
+            return explain(e);
         } finally {
             if (demoServer != null) {
                 demoServer.close();
@@ -137,17 +128,39 @@ public class DigestApplication implements Callable<Integer> {
             ProducerTemplate template = main.getCamelTemplate();
             template.sendBody("direct:poll-feeds", null);
             DigestPublisher publisher = main.lookup("digestPublisher", DigestPublisher.class);
-            for (var day : publisher.allPendingDays()) {
+            List<java.time.LocalDate> days = publisher.allPendingDays();
+            for (var day : days) {
                 template.sendBody("direct:publish-day", day);
             }
-            publisher.writtenPaths().forEach(System.out::println);
-            if (publisher.writtenPaths().isEmpty()) {
+            template.sendBody("direct:deliver-pending", null);
+            Deliveries deliveries = main.lookup("deliveries", Deliveries.class);
+            deliveries.writtenPaths().forEach(System.out::println);
+            if (days.isEmpty()) {
                 System.out.println("nothing new to publish");
             }
-            return main.lookup("feedReader", FeedReader.class).succeededCount() == 0 ? FAILED : OK;
+            boolean noFeed = main.lookup("feedReader", FeedReader.class).succeededCount() == 0;
+            return noFeed || deliveries.failureCount() > 0 ? FAILED : OK;
         } finally {
             main.stop();
         }
+    }
+
+    /** A user's mistake or a busy state store as one line and its exit code; anything else is a bug and is thrown. */
+    private static int explain(Exception e) {
+        ConfigException config = find(e, ConfigException.class);
+        if (config != null) {
+            System.err.println("news-digest: configuration error: " + config.getMessage());
+            return USAGE;
+        }
+        StateStore.StateInUseException inUse = find(e, StateStore.StateInUseException.class);
+        if (inUse != null) {
+            System.err.println("news-digest: " + inUse.getMessage());
+            return FAILED;
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        throw new IllegalStateException(e);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -160,6 +173,48 @@ public class DigestApplication implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /** {@code resend --date YYYY-MM-DD [--channel file|mail|webhook]}: deliver a stored digest again, on purpose. */
+    @Command(name = "resend", mixinStandardHelpOptions = true,
+            description = "Deliver a published digest again, with a fresh idempotency key and X-Digest-Resend: true.")
+    static class Resend implements Callable<Integer> {
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the digest's day")
+        java.time.LocalDate date;
+
+        @Option(names = "--channel", paramLabel = "CHANNEL", description = "file, mail or webhook (default: every enabled channel)")
+        String channel;
+
+        @Override
+        public Integer call() {
+            Map<String, String> overrides = Map.of("digest.daemon", "false");
+            try {
+                checkSettings(overrides);
+                Main main = newMain(overrides);
+                try {
+                    main.start();
+                    Settings settings = main.lookup("settings", Settings.class);
+                    List<String> channels = channel == null ? settings.channels() : List.of(channel);
+                    if (channel != null && !settings.channels().contains(channel)) {
+                        System.err.println("news-digest: channel '" + channel + "' is not enabled; enabled: " + settings.channels());
+                        return USAGE;
+                    }
+                    List<String> keys = main.lookup("stateStore", StateStore.class).scheduleResend(date, channels);
+                    if (keys.isEmpty()) {
+                        System.err.println("news-digest: no published digest for " + date);
+                        return USAGE;
+                    }
+                    main.getCamelTemplate().sendBody("direct:deliver-pending", null);
+                    Deliveries deliveries = main.lookup("deliveries", Deliveries.class);
+                    deliveries.writtenPaths().forEach(System.out::println);
+                    return deliveries.failureCount() > 0 ? FAILED : OK;
+                } finally {
+                    main.stop();
+                }
+            } catch (Exception e) {
+                return explain(e);
+            }
+        }
     }
 
     /** {@code extract FILE...}: one JSON line per saved page (.html or .html.gz) with its title and main text. */

@@ -8,6 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 import com.example.digest.config.Settings;
+import com.example.digest.delivery.Deliveries;
+import com.example.digest.delivery.DeliveryRetry;
+import com.example.digest.delivery.MailComposer;
+import com.example.digest.delivery.MailHtml;
+import com.example.digest.delivery.WebhookSigner;
 import com.example.digest.digest.Collector;
 import com.example.digest.digest.DigestPublisher;
 import com.example.digest.digest.DigestRenderer;
@@ -32,7 +37,12 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.mail.MailComponent;
+import org.apache.camel.component.mail.MailConfiguration;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +85,12 @@ public class DigestConfiguration implements CamelConfiguration {
         if (chatModel != null) {
             bind(context, "chatModel", chatModel);
         }
+        bind(context, "deliveries", new Deliveries(store, settings.stateDir()));
+        bind(context, "deliveryRetry", new DeliveryRetry(settings));
+        bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
+        bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
+        bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
+        configureMail(context, settings.mail(), settings.fetchTimeout());
         ExecutorService workers = context.getExecutorServiceManager().newFixedThreadPool(this, "digest-worker", settings.concurrency());
         bind(context, "digestWorkers", workers);
         configureHttp(context, settings);
@@ -98,6 +114,36 @@ public class DigestConfiguration implements CamelConfiguration {
             http.setProxyHost(p.getHost());
             http.setProxyPort(p.getPort());
         });
+    }
+
+    /** Timeouts of the webhook POST: {@code digest.webhook.timeout} for connecting and for the answer. */
+    private static HttpClientConfigurer webhookHttpClient(Settings.Webhook webhook) {
+        Timeout timeout = Timeout.of(webhook.timeout());
+        return builder -> builder.setDefaultRequestConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(timeout)
+                .setConnectTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .build());
+    }
+
+    /** Credentials, STARTTLS and timeouts on the smtp/smtps components, so that no secret sits in an endpoint URI. */
+    private static void configureMail(CamelContext context, Settings.Mail mail, java.time.Duration timeout) {
+        for (String scheme : new String[] {"smtp", "smtps"}) {
+            MailConfiguration cfg = context.getComponent(scheme, MailComponent.class).getConfiguration();
+            if (mail.username() != null) {
+                cfg.setUsername(mail.username());
+                cfg.setPassword(mail.password());
+            }
+            cfg.setConnectionTimeout((int) timeout.toMillis());
+            java.util.Properties props = new java.util.Properties();
+            props.put("mail." + scheme + ".timeout", Long.toString(timeout.toMillis()));
+            props.put("mail." + scheme + ".writetimeout", Long.toString(timeout.toMillis()));
+            if (mail.security().equals("starttls")) {
+                props.put("mail.smtp.starttls.enable", "true");
+                props.put("mail.smtp.starttls.required", "true");
+            }
+            cfg.setAdditionalJavaMailProperties(props);
+        }
     }
 
     /** The model client for the configured provider, or null when running offline. LangChain4j never retries: the route does. */

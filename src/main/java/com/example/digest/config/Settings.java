@@ -46,6 +46,26 @@ public final class Settings {
     private final String userAgent;
     private final boolean allowPrivateAddresses;
     private final URI proxy;
+    private final Delivery file;
+    private final Mail mail;
+    private final Webhook webhook;
+
+    /** Retry settings every delivery channel has: {@code digest.<channel>.max-attempts} and {@code .backoff}. */
+    public record Delivery(boolean enabled, int maxAttempts, Duration backoff) {
+    }
+
+    /** {@code digest.mail.*}: SMTP delivery. The password comes from the environment only. */
+    public record Mail(Delivery delivery, String host, int port, String security, String username, String password,
+                       String from, List<String> to, String subjectPrefix) {
+        /** The domain of the sender address, for Message-ID and List-Id. */
+        public String fromDomain() {
+            return from.substring(from.lastIndexOf('@') + 1).replaceAll("[>\\s]", "");
+        }
+    }
+
+    /** {@code digest.webhook.*}: HTTP POST of the digest JSON. The secret comes from the environment only. */
+    public record Webhook(Delivery delivery, String url, String secret, Duration timeout) {
+    }
 
     private Settings(Function<String, String> lookup, Function<String, String> env) {
         Reader r = new Reader(lookup);
@@ -78,6 +98,9 @@ public final class Settings {
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
         this.allowPrivateAddresses = r.bool("digest.fetch.allow-private-addresses", false);
         this.proxy = r.httpUri("digest.http.proxy");
+        this.file = delivery(r, "file", true);
+        this.mail = readMail(r);
+        this.webhook = readWebhook(r);
         if (provider == Provider.OPENAI && llmApiKey == null && llmBaseUrl == null) {
             throw new ConfigException("digest.llm.api-key",
                     "provider openai needs a key (DIGEST_LLM_API_KEY or OPENAI_API_KEY) or a digest.llm.base-url");
@@ -134,6 +157,44 @@ public final class Settings {
         return List.copyOf(result);
     }
 
+    private static Delivery delivery(Reader r, String channel, boolean enabledByDefault) {
+        String prefix = "digest." + channel + ".";
+        return new Delivery(r.bool(prefix + "enabled", enabledByDefault), r.positiveInt(prefix + "max-attempts", 5),
+                r.duration(prefix + "backoff", "2s"));
+    }
+
+    private static Mail readMail(Reader r) {
+        Delivery delivery = delivery(r, "mail", false);
+        String security = r.oneOf("digest.mail.security", "none", Set.of("none", "starttls", "ssl"));
+        int port = r.positiveInt("digest.mail.port", security.equals("ssl") ? 465 : security.equals("starttls") ? 587 : 25);
+        String from = r.text("digest.mail.from", "");
+        List<String> to = java.util.Arrays.stream(r.text("digest.mail.to", "").split(",")).map(String::trim)
+                .filter(a -> !a.isEmpty()).toList();
+        if (delivery.enabled()) {
+            if (r.text("digest.mail.host", "").isBlank()) {
+                throw new ConfigException("digest.mail.host", "mail is enabled but no SMTP host is set");
+            }
+            if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new ConfigException("digest.mail.from", "'" + from + "' is not an e-mail address");
+            }
+            if (to.isEmpty() || !to.stream().allMatch(a -> a.matches("[^@\\s]+@[^@\\s]+"))) {
+                throw new ConfigException("digest.mail.to", "'" + String.join(",", to) + "' is not a comma-separated list of e-mail addresses");
+            }
+        }
+        return new Mail(delivery, r.text("digest.mail.host", "localhost"), port, security,
+                emptyToNull(r.text("digest.mail.username", "")), emptyToNull(r.text("digest.mail.password", "")),
+                from, to, r.text("digest.mail.subject-prefix", ""));
+    }
+
+    private static Webhook readWebhook(Reader r) {
+        Delivery delivery = delivery(r, "webhook", false);
+        String url = r.text("digest.webhook.url", "");
+        if (delivery.enabled() && !url.matches("(?i)https?://.+")) {
+            throw new ConfigException("digest.webhook.url", "webhook is enabled but '" + url + "' is not an http(s) URL");
+        }
+        return new Webhook(delivery, url, emptyToNull(r.text("digest.webhook.secret", "")), r.duration("digest.webhook.timeout", "10s"));
+    }
+
     private Provider readProvider(Reader r, String configuredKey, Function<String, String> env) {
         String value = r.text("digest.llm.provider", "").trim().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
@@ -184,6 +245,39 @@ public final class Settings {
     public String userAgent() { return userAgent; }
     public boolean allowPrivateAddresses() { return allowPrivateAddresses; }
     public Optional<URI> proxy() { return Optional.ofNullable(proxy); }
+    public Delivery file() { return file; }
+    public Mail mail() { return mail; }
+    public Webhook webhook() { return webhook; }
+
+    /** The delivery settings of a channel: file, mail or webhook. */
+    public Delivery delivery(String channel) {
+        return switch (channel) {
+            case "file" -> file;
+            case "mail" -> mail.delivery();
+            case "webhook" -> webhook.delivery();
+            default -> throw new IllegalArgumentException("unknown channel " + channel);
+        };
+    }
+
+    /** The enabled channels, in delivery order. */
+    public List<String> channels() {
+        List<String> channels = new ArrayList<>();
+        if (file.enabled()) {
+            channels.add("file");
+        }
+        if (mail.delivery().enabled()) {
+            channels.add("mail");
+        }
+        if (webhook.delivery().enabled()) {
+            channels.add("webhook");
+        }
+        return channels;
+    }
+
+    /** The camel-mail endpoint (no credentials in it: they are set on the component). */
+    public String mailEndpoint() {
+        return (mail.security().equals("ssl") ? "smtps" : "smtp") + "://" + mail.host() + ":" + mail.port();
+    }
 
     /** Typed reads with defaults, each failing with the key it read. */
     private record Reader(Function<String, String> lookup) {

@@ -33,7 +33,6 @@ public class DigestPublisher {
     private final Settings settings;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private final List<String> written = new ArrayList<>();
 
     public DigestPublisher(StateStore store, Settings settings, Clock clock) {
         this.store = store;
@@ -90,8 +89,11 @@ public class DigestPublisher {
         return digest.withOverview(text, usage(digest.items(), byModel ? 1 : 0, 0, 0));
     }
 
-    /** Records that the revision's files are written, so its items count as published. */
-    public void markPublished(Digest digest, String jsonPath, String markdownPath) {
+    /**
+     * Records the revision as published: its payload is stored, its items count as published, and one delivery per
+     * enabled channel is queued.
+     */
+    public void markPublished(Digest digest, byte[] json, String markdown) {
         LocalDate day = LocalDate.parse(digest.date());
         Set<String> urls = new HashSet<>();
         digest.items().forEach(i -> urls.add(i.url()));
@@ -99,20 +101,10 @@ public class DigestPublisher {
         List<String> keys = store.doneItems(day).stream()
                 .filter(s -> !s.published() && urls.contains(urlOf(s)))
                 .map(StateStore.StoredItem::key).toList();
-        store.markPublished(day, digest.revision(), keys);
-        synchronized (written) {
-            written.add(markdownPath);
-            written.add(jsonPath);
-        }
-        LOG.info("publish-day: published {} revision {} ({} news, {} incidents)", digest.date(), digest.revision(),
-                digest.items().size(), digest.incidents().size());
-    }
-
-    /** The files published by this process so far. */
-    public List<String> writtenPaths() {
-        synchronized (written) {
-            return List.copyOf(written);
-        }
+        store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8), markdown,
+                settings.channels());
+        LOG.info("publish-day: published {} revision {} ({} news, {} incidents), delivering to {}", digest.date(),
+                digest.revision(), digest.items().size(), digest.incidents().size(), settings.channels());
     }
 
     private String urlOf(StateStore.StoredItem s) {

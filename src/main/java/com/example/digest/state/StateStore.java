@@ -89,6 +89,21 @@ public class StateStore implements AutoCloseable {
                           revision     INT NOT NULL,
                           published_at TIMESTAMP WITH TIME ZONE NOT NULL,
                           PRIMARY KEY (digest_day, revision))""");
+                s.execute("ALTER TABLE digest ADD COLUMN IF NOT EXISTS json CLOB");
+                s.execute("ALTER TABLE digest ADD COLUMN IF NOT EXISTS markdown CLOB");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS delivery (
+                          idem_key     VARCHAR(200) NOT NULL,
+                          channel      VARCHAR(20) NOT NULL,
+                          digest_day   DATE NOT NULL,
+                          revision     INT NOT NULL,
+                          status       VARCHAR(12) NOT NULL,
+                          resend       BOOLEAN NOT NULL DEFAULT FALSE,
+                          attempts     INT NOT NULL DEFAULT 0,
+                          permanent    BOOLEAN NOT NULL DEFAULT FALSE,
+                          last_error   VARCHAR(1000),
+                          updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+                          PRIMARY KEY (idem_key, channel))""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS feed_status (
                           feed_id              VARCHAR(200) PRIMARY KEY,
@@ -237,15 +252,24 @@ public class StateStore implements AutoCloseable {
         });
     }
 
-    /** Records a published revision and the items it carried, in one transaction. */
-    public void markPublished(LocalDate day, int revision, List<String> keys) {
+    /**
+     * Records a published revision in one transaction: its payload, the items it carried, and one pending delivery
+     * per enabled channel (the outbox that every later run works through).
+     */
+    public void markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
         run(c -> {
             c.setAutoCommit(false);
-            try (PreparedStatement d = c.prepareStatement("INSERT INTO digest(digest_day, revision, published_at) VALUES (?, ?, ?)");
-                 PreparedStatement a = c.prepareStatement("UPDATE article SET revision = ? WHERE article_key = ? AND revision IS NULL")) {
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO digest(digest_day, revision, published_at, json, markdown) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement a = c.prepareStatement("UPDATE article SET revision = ? WHERE article_key = ? AND revision IS NULL");
+                 PreparedStatement o = c.prepareStatement("""
+                         INSERT INTO delivery(idem_key, channel, digest_day, revision, status, updated_at)
+                         VALUES (?, ?, ?, ?, 'PENDING', ?)""")) {
+                Timestamp now = Timestamp.from(clock.instant());
                 d.setObject(1, day);
                 d.setInt(2, revision);
-                d.setTimestamp(3, Timestamp.from(clock.instant()));
+                d.setTimestamp(3, now);
+                d.setString(4, json);
+                d.setString(5, markdown);
                 d.executeUpdate();
                 for (String key : keys) {
                     a.setInt(1, revision);
@@ -253,6 +277,15 @@ public class StateStore implements AutoCloseable {
                     a.addBatch();
                 }
                 a.executeBatch();
+                for (String channel : channels) {
+                    o.setString(1, day + "-r" + revision);
+                    o.setString(2, channel);
+                    o.setObject(3, day);
+                    o.setInt(4, revision);
+                    o.setTimestamp(5, now);
+                    o.addBatch();
+                }
+                o.executeBatch();
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -261,6 +294,124 @@ public class StateStore implements AutoCloseable {
                 c.setAutoCommit(true);
             }
             return null;
+        });
+    }
+
+    /** Every delivery still pending, oldest digest first, with the digest's payload. */
+    public List<PendingDelivery> pendingDeliveries() {
+        return run(c -> {
+            List<PendingDelivery> result = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         SELECT o.idem_key, o.channel, o.digest_day, o.revision, o.resend, o.attempts, d.json, d.markdown
+                         FROM delivery o JOIN digest d ON d.digest_day = o.digest_day AND d.revision = o.revision
+                         WHERE o.status = 'PENDING' ORDER BY o.digest_day, o.revision, o.updated_at, o.channel""")) {
+                while (rs.next()) {
+                    result.add(new PendingDelivery(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                            rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+            return result;
+        });
+    }
+
+    public void deliverySucceeded(PendingDelivery d) {
+        updateDelivery(d, "SENT", null, false);
+    }
+
+    /** The delivery stays pending, with its reason; {@code permanent} marks a failure that retrying will not fix. */
+    public void deliveryFailed(PendingDelivery d, String reason, boolean permanent) {
+        updateDelivery(d, "PENDING", reason, permanent);
+    }
+
+    private void updateDelivery(PendingDelivery d, String status, String reason, boolean permanent) {
+        run(c -> {
+            try (PreparedStatement u = c.prepareStatement("""
+                    UPDATE delivery SET status = ?, last_error = ?, permanent = ?, attempts = attempts + 1, updated_at = ?
+                    WHERE idem_key = ? AND channel = ?""")) {
+                u.setString(1, status);
+                u.setString(2, reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                u.setBoolean(3, permanent);
+                u.setTimestamp(4, Timestamp.from(clock.instant()));
+                u.setString(5, d.idempotencyKey());
+                u.setString(6, d.channel());
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Schedules a deliberate re-delivery of a day's latest revision on {@code channels}, each with a fresh key
+     * ({@code <date>-r<revision>-resend-<n>}); a delivery of it still pending is superseded. Returns the keys, or an
+     * empty list when the day has no published digest.
+     */
+    public List<String> scheduleResend(LocalDate day, List<String> channels) {
+        return run(c -> {
+            int revision = lastRevision(day);
+            if (revision == 0) {
+                return List.<String>of();
+            }
+            List<String> keys = new ArrayList<>();
+            c.setAutoCommit(false);
+            try (PreparedStatement count = c.prepareStatement(
+                         "SELECT COUNT(*) FROM delivery WHERE digest_day = ? AND revision = ? AND channel = ? AND resend");
+                 PreparedStatement supersede = c.prepareStatement("""
+                         UPDATE delivery SET status = 'SUPERSEDED', updated_at = ?
+                         WHERE digest_day = ? AND revision = ? AND channel = ? AND status = 'PENDING'""");
+                 PreparedStatement insert = c.prepareStatement("""
+                         INSERT INTO delivery(idem_key, channel, digest_day, revision, status, resend, updated_at)
+                         VALUES (?, ?, ?, ?, 'PENDING', TRUE, ?)""")) {
+                Timestamp now = Timestamp.from(clock.instant());
+                for (String channel : channels) {
+                    count.setObject(1, day);
+                    count.setInt(2, revision);
+                    count.setString(3, channel);
+                    int n;
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        n = rs.getInt(1) + 1;
+                    }
+                    supersede.setTimestamp(1, now);
+                    supersede.setObject(2, day);
+                    supersede.setInt(3, revision);
+                    supersede.setString(4, channel);
+                    supersede.executeUpdate();
+                    String key = day + "-r" + revision + "-resend-" + n;
+                    insert.setString(1, key);
+                    insert.setString(2, channel);
+                    insert.setObject(3, day);
+                    insert.setInt(4, revision);
+                    insert.setTimestamp(5, now);
+                    insert.executeUpdate();
+                    keys.add(key);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return keys;
+        });
+    }
+
+    /** The state of every delivery of a day, for tests and status: key, channel, status, attempts, last error. */
+    public List<DeliveryState> deliveries(LocalDate day) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT idem_key, channel, status, attempts, last_error, permanent FROM delivery
+                    WHERE digest_day = ? ORDER BY revision, updated_at, channel""")) {
+                q.setObject(1, day);
+                List<DeliveryState> result = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new DeliveryState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getString(5), rs.getBoolean(6)));
+                    }
+                }
+                return result;
+            }
         });
     }
 
@@ -344,6 +495,16 @@ public class StateStore implements AutoCloseable {
 
     /** A done item as stored: its JSON, kind and whether an earlier revision already carried it. */
     public record StoredItem(String key, String feedId, String kind, String json, boolean published) {
+    }
+
+    /** A delivery to do: which digest, on which channel, with which idempotency key, and the digest's payload. */
+    public record PendingDelivery(String idempotencyKey, String channel, LocalDate day, int revision, boolean resend,
+                                  int attempts, String json, String markdown) {
+    }
+
+    /** A delivery as recorded. */
+    public record DeliveryState(String idempotencyKey, String channel, String status, int attempts, String lastError,
+                                boolean permanent) {
     }
 
     /** A feed's polling record. */

@@ -109,7 +109,8 @@ class StateStoreTest {
         Article a = store.claim(article("https://n.example/a"));
         store.complete(a, "news", "{}");
         assertThat(store.lastRevision(a.day())).isZero();
-        store.markPublished(a.day(), 1, List.of(a.key()));
+        store.markPublished(a.day(), 1, List.of(a.key()), "{}", "# md", List.of("file", "webhook"));
+        assertThat(store.pendingDeliveries()).extracting(StateStore.PendingDelivery::channel).containsExactly("file", "webhook");
         assertThat(store.unpublishedDays(null)).isEmpty();
         assertThat(store.lastRevision(a.day())).isEqualTo(1);
         assertThat(Files.list(dir)).isNotEmpty();

@@ -23,8 +23,26 @@ public final class WebServer implements AutoCloseable {
     public record Response(int status, String contentType, byte[] body) {
     }
 
-    /** A request as received: its headers (names lower-cased) and body. */
-    public record Request(Map<String, String> headers, String body) {
+    /** A request as received: its headers (names lower-cased), body, and when it came. */
+    public record Request(Map<String, String> headers, String body, byte[] bytes, java.time.Instant receivedAt) {
+    }
+
+    private final Map<String, java.util.Deque<Response>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> extraHeaders = new ConcurrentHashMap<>();
+
+    /** Answers the next requests on {@code path} with these statuses, in order, before the path's usual response. */
+    public WebServer queue(String path, int... statuses) {
+        java.util.Deque<Response> q = queued.computeIfAbsent(path, p -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int status : statuses) {
+            q.add(new Response(status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8)));
+        }
+        return this;
+    }
+
+    /** Adds a header to every response on {@code path}, e.g. Retry-After. */
+    public WebServer header(String path, String name, String value) {
+        extraHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value);
+        return this;
     }
 
     private final Map<String, java.util.List<Request>> requests = new ConcurrentHashMap<>();
@@ -73,10 +91,14 @@ public final class WebServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            byte[] bytes = in.readAllBytes();
             requests.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                    .add(new Request(headers, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    .add(new Request(headers, new String(bytes, StandardCharsets.UTF_8), bytes, java.time.Instant.now()));
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            Response r = responses.get(path);
+            java.util.Deque<Response> q = queued.get(path);
+            Response next = q == null ? null : q.poll();
+            Response r = next != null ? next : responses.get(path);
+            extraHeaders.getOrDefault(path, Map.of()).forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             if (r == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

@@ -1,0 +1,110 @@
+package com.example.digest.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.example.digest.state.StateStore;
+import com.example.digest.state.StateStore.PendingDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox of published digests: lists pending deliveries, records each success, and keeps each failure pending
+ * with its reason and a dead letter (payload and reason) under {@code <digest.state.dir>/dead-letters/}.
+ */
+public class Deliveries {
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
+    private final StateStore store;
+    private final Path deadLetters;
+    private final List<String> written = new ArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    public Deliveries(StateStore store, Path stateDir) {
+        this.store = store;
+        this.deadLetters = stateDir.resolve("dead-letters");
+    }
+
+    public List<PendingDelivery> pending() {
+        return store.pendingDeliveries();
+    }
+
+    public void delivered(PendingDelivery d) {
+        store.deliverySucceeded(d);
+        moveDeadLetterAside(d);
+        LOG.info("deliver-{}: {} revision {} delivered ({})", d.channel(), d.day(), d.revision(), d.idempotencyKey());
+    }
+
+    /** The file channel wrote these two paths. */
+    public void filesWritten(PendingDelivery d, String jsonPath, String markdownPath) {
+        synchronized (written) {
+            written.add(markdownPath);
+            written.add(jsonPath);
+        }
+        delivered(d);
+    }
+
+    /** The delivery failed for good in this run: it stays pending, with a dead letter and a WARN line. */
+    public void failed(PendingDelivery d, Exception reason) {
+        boolean permanent = reason != null && !DeliveryFailures.isTransient(reason);
+        String why = reason == null ? "unknown error" : DeliveryFailures.describe(reason);
+        store.deliveryFailed(d, why, permanent);
+        failures.incrementAndGet();
+        writeDeadLetter(d, why, permanent);
+        LOG.warn("deliver-{}: {} revision {} failed ({}{}); it stays pending and the next run retries it with key {}",
+                d.channel(), d.day(), d.revision(), permanent ? "permanent: " : "", why, d.idempotencyKey());
+    }
+
+    /** Files written by the file channel in this process. */
+    public List<String> writtenPaths() {
+        synchronized (written) {
+            return List.copyOf(written);
+        }
+    }
+
+    /** Deliveries that failed in this process. */
+    public int failureCount() {
+        return failures.get();
+    }
+
+    private String deadLetterName(PendingDelivery d) {
+        return d.idempotencyKey() + "-" + d.channel();
+    }
+
+    private void writeDeadLetter(PendingDelivery d, String why, boolean permanent) {
+        try {
+            Files.createDirectories(deadLetters);
+            String name = deadLetterName(d);
+            String payload = d.channel().equals("mail") ? d.markdown() : d.json();
+            Files.writeString(deadLetters.resolve(name + (d.channel().equals("mail") ? ".md" : ".json")), payload, StandardCharsets.UTF_8);
+            Files.writeString(deadLetters.resolve(name + ".reason.txt"),
+                    "channel: " + d.channel() + "\nkey: " + d.idempotencyKey() + "\npermanent: " + permanent + "\nreason: " + why + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("deliver-{}: could not write the dead letter for {}: {}", d.channel(), d.idempotencyKey(), e.getMessage());
+        }
+    }
+
+    /** A dead letter that is finally delivered moves to {@code dead-letters/delivered/}, for the record. */
+    private void moveDeadLetterAside(PendingDelivery d) {
+        String name = deadLetterName(d);
+        try (var files = Files.exists(deadLetters) ? Files.list(deadLetters) : java.util.stream.Stream.<Path>empty()) {
+            List<Path> mine = files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList();
+            if (!mine.isEmpty()) {
+                Path done = Files.createDirectories(deadLetters.resolve("delivered"));
+                for (Path f : mine) {
+                    Files.move(f, done.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package com.example.digest.delivery;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import jakarta.mail.AuthenticationFailedException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * Tells transient delivery failures (worth retrying) from permanent ones. Transient: connection refused, timeouts,
+ * HTTP 5xx, 408 and 429, SMTP 4xx. Permanent: other HTTP 4xx, SMTP 5xx, authentication errors.
+ */
+public final class DeliveryFailures {
+    private DeliveryFailures() {
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationFailedException) {
+                return false;
+            }
+            if (t instanceof HttpOperationFailedException http) {
+                int code = http.getStatusCode();
+                return code >= 500 || code == 408 || code == 429;
+            }
+            Integer smtp = smtpCode(t);
+            if (smtp != null) {
+                return smtp >= 400 && smtp < 500;
+            }
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
+                    || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        // anything else (an I/O error writing a file, a dropped connection) may well pass on the next attempt
+        return true;
+    }
+
+    /** The delay a 429 or 503 asked for with Retry-After (seconds or an HTTP date), if any. */
+    public static Optional<Duration> retryAfter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpOperationFailedException http && http.getResponseHeaders() != null) {
+                String value = http.getResponseHeaders().entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase("Retry-After")).map(java.util.Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                return parseRetryAfter(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (RuntimeException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** One line saying what went wrong. */
+    public static String describe(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode() + " from " + http.getUri();
+        }
+        Integer smtp = smtpCode(failure);
+        if (smtp != null) {
+            return "SMTP " + smtp + ": " + oneLine(failure.getMessage());
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof HttpOperationFailedException || smtpCode(root) != null) {
+                return describe(root);
+            }
+            root = root.getCause();
+        }
+        String what = root == failure ? "" : " (" + oneLine(failure.getMessage()) + ")";
+        return root.getClass().getSimpleName() + ": " + oneLine(root.getMessage()) + what;
+    }
+
+    private static Integer smtpCode(Throwable t) {
+        if (t instanceof SMTPSendFailedException e) {
+            return e.getReturnCode();
+        }
+        if (t instanceof SMTPAddressFailedException e) {
+            return e.getReturnCode();
+        }
+        if (t instanceof SMTPSenderFailedException e) {
+            return e.getReturnCode();
+        }
+        return null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}

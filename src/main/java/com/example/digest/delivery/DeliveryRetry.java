@@ -1,0 +1,41 @@
+package com.example.digest.delivery;
+
+import java.time.Duration;
+
+import com.example.digest.config.Settings;
+import com.example.digest.state.StateStore;
+import org.apache.camel.Exchange;
+
+/**
+ * The {@code retryWhile} of the delivery routes: retries transient failures up to {@code digest.<channel>.max-attempts},
+ * waiting {@code digest.<channel>.backoff} doubling each time, or what a Retry-After header asked for.
+ */
+public class DeliveryRetry {
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+
+    private final Settings settings;
+
+    public DeliveryRetry(Settings settings) {
+        this.settings = settings;
+    }
+
+    public boolean shouldRetry(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        StateStore.PendingDelivery delivery = exchange.getVariable("delivery", StateStore.PendingDelivery.class);
+        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        Settings.Delivery channel = settings.delivery(delivery.channel());
+        if (failure == null || !DeliveryFailures.isTransient(failure) || redeliveries + 1 >= channel.maxAttempts()) {
+            return false;
+        }
+        Duration wait = DeliveryFailures.retryAfter(failure)
+                .orElse(channel.backoff().multipliedBy(1L << Math.min(redeliveries, 20)));
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+            wait = LONGEST_WAIT;
+        }
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+        return true;
+    }
+}
