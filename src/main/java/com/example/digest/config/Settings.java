@@ -171,9 +171,6 @@ public final class Settings {
         List<String> to = java.util.Arrays.stream(r.text("digest.mail.to", "").split(",")).map(String::trim)
                 .filter(a -> !a.isEmpty()).toList();
         if (delivery.enabled()) {
-            if (r.text("digest.mail.host", "").isBlank()) {
-                throw new ConfigException("digest.mail.host", "mail is enabled but no SMTP host is set");
-            }
             if (!from.matches("[^@\\s]+@[^@\\s]+")) {
                 throw new ConfigException("digest.mail.from", "'" + from + "' is not an e-mail address");
             }
@@ -183,7 +180,7 @@ public final class Settings {
         }
         return new Mail(delivery, r.text("digest.mail.host", "localhost"), port, security,
                 emptyToNull(r.text("digest.mail.username", "")), emptyToNull(r.text("digest.mail.password", "")),
-                from, to, r.text("digest.mail.subject-prefix", ""));
+                from, to, r.raw("digest.mail.subject-prefix"));
     }
 
     private static Webhook readWebhook(Reader r) {
@@ -284,6 +281,12 @@ public final class Settings {
         String text(String key, String fallback) {
             String v = lookup.apply(key);
             return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        /** The value as written, spaces kept (a subject prefix may end in one); empty when unset. */
+        String raw(String key) {
+            String v = lookup.apply(key);
+            return v == null ? "" : v;
         }
 
         Duration duration(String key, String fallback) {

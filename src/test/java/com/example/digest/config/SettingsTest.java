@@ -54,6 +54,25 @@ class SettingsTest {
     }
 
     @Test
+    void mailSettingsAreCheckedOnlyWhenMailIsEnabledAndThePrefixKeepsItsSpace() {
+        props.put("digest.mail.subject-prefix", "[SOC] ");
+        assertThat(settings().mail().subjectPrefix()).isEqualTo("[SOC] ");
+        assertThat(settings().channels()).containsExactly("file");
+        props.put("digest.mail.enabled", "true");
+        props.put("digest.mail.from", "digest@example.com");
+        assertError("digest.mail.to", "not-an-address", "digest.mail.to: 'not-an-address' is not a comma-separated list");
+        props.put("digest.mail.to", "a@example.com, b@example.org");
+        props.put("digest.mail.security", "starttls");
+        Settings s = settings();
+        assertThat(s.mail().to()).containsExactly("a@example.com", "b@example.org");
+        assertThat(s.mail().port()).isEqualTo(587);
+        assertThat(s.mailEndpoint()).isEqualTo("smtp://localhost:587");
+        assertThat(s.channels()).containsExactly("file", "mail");
+        props.put("digest.webhook.enabled", "true");
+        assertError("digest.webhook.url", "ftp://x", "digest.webhook.url: webhook is enabled but 'ftp://x' is not an http(s) URL");
+    }
+
+    @Test
     void feedIdWithoutUrlIsAnError() {
         props.put("digest.feeds", "a, b");
         assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)

@@ -114,6 +114,49 @@ class CommandLineIT {
     }
 
     @Test
+    void aWebhookAnswering400MakesOnceExitOneUntilALaterRunDeliversItAndResendSendsAgain() throws Exception {
+        try (WebServer web = new WebServer()) {
+            web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss")
+                    .serve("/hook", 200, "text/plain", "ok")
+                    .queue("/hook", 400);
+            Files.writeString(work.resolve("application.properties"), """
+                    digest.feeds=news
+                    digest.feed.news.url=%s
+                    digest.fetch.allow-private-addresses=true
+                    digest.max-item-age=36500d
+                    digest.webhook.enabled=true
+                    digest.webhook.url=%s
+                    digest.webhook.backoff=10ms
+                    """.formatted(web.url("/news.rss"), web.url("/hook")));
+
+            JarProcess.Result first = new JarProcess(work).env("DIGEST_WEBHOOK_SECRET", "from-env").run("--once");
+            assertThat(first.exitCode()).isEqualTo(1);
+            assertThat(first.stdout()).contains(".md", ".json"); // the file channel still delivered
+            assertThat(first.stderr()).contains("deliver-webhook:", "failed (permanent: HTTP 400");
+            assertThat(web.requests("/hook")).hasSize(1);
+            String key = web.requests("/hook").get(0).headers().get("idempotency-key");
+            assertThat(web.requests("/hook").get(0).headers().get("x-digest-signature")).startsWith("sha256=");
+
+            JarProcess.Result second = new JarProcess(work).env("DIGEST_WEBHOOK_SECRET", "from-env").run("--once");
+            assertThat(second.exitCode()).as(second.stderr()).isZero();
+            assertThat(web.requests("/hook")).hasSize(2);
+            assertThat(web.requests("/hook").get(1).headers().get("idempotency-key")).isEqualTo(key);
+
+            JarProcess.Result nothingNew = new JarProcess(work).run("--once");
+            assertThat(nothingNew.exitCode()).isZero();
+            assertThat(web.requests("/hook")).hasSize(2);
+
+            String date = key.substring(0, 10);
+            JarProcess.Result resend = new JarProcess(work).run("resend", "--date", date, "--channel", "webhook");
+            assertThat(resend.exitCode()).as(resend.stderr()).isZero();
+            assertThat(web.requests("/hook")).hasSize(3);
+            assertThat(web.requests("/hook").get(2).headers()).containsEntry("idempotency-key", date + "-r1-resend-1")
+                    .containsEntry("x-digest-resend", "true");
+            assertThat(new JarProcess(work).run("resend", "--date", "2001-01-01").exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aSecondWriterBesideARunningDaemonIsRefusedWithOneLine() throws Exception {
         try (WebServer web = new WebServer()) {
             web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss");

@@ -87,12 +87,13 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         template.sendBody("direct:poll-feeds", null);
     }
 
-    /** Publishes every day with unpublished items, as {@code --once} does. */
+    /** Publishes every day with unpublished items and delivers what is pending, as {@code --once} does. */
     protected void publish() {
         DigestPublisher publisher = context.getRegistry().lookupByNameAndType("digestPublisher", DigestPublisher.class);
         for (LocalDate day : publisher.allPendingDays()) {
             template.sendBody("direct:publish-day", day);
         }
+        template.sendBody("direct:deliver-pending", null);
     }
 
     protected List<Path> outputFiles(String extension) {
