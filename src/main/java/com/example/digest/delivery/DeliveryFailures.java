@@ -80,21 +80,18 @@ public final class DeliveryFailures {
         }
     }
 
-    /** One line saying what went wrong. */
+    /** One line saying what went wrong: the HTTP status or SMTP reply when there is one, else the root cause. */
     public static String describe(Throwable failure) {
-        if (failure instanceof HttpOperationFailedException http) {
-            return "HTTP " + http.getStatusCode() + " from " + http.getUri();
-        }
-        Integer smtp = smtpCode(failure);
-        if (smtp != null) {
-            return "SMTP " + smtp + ": " + oneLine(failure.getMessage());
-        }
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof HttpOperationFailedException || smtpCode(root) != null) {
-                return describe(root);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return "HTTP " + http.getStatusCode() + " from " + http.getUri();
             }
-            root = root.getCause();
+            Integer smtp = smtpCode(t);
+            if (smtp != null) {
+                return "SMTP " + smtp + ": " + oneLine(t.getMessage());
+            }
+            root = t;
         }
         String what = root == failure ? "" : " (" + oneLine(failure.getMessage()) + ")";
         return root.getClass().getSimpleName() + ": " + oneLine(root.getMessage()) + what;
