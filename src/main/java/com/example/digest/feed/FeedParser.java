@@ -25,6 +25,7 @@ import org.jsoup.parser.Parser;
  * {@code digest.max-item-age} and incidents whose title misses the feed's {@code include} filter are left out.
  */
 public class FeedParser {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedParser.class);
     private final Duration maxItemAge;
     private final Clock clock;
 
@@ -44,14 +45,21 @@ public class FeedParser {
             throw new FeedParseException("empty body");
         }
         SyndFeed syndFeed;
-        try (XmlReader reader = contentType == null
-                ? new XmlReader(new ByteArrayInputStream(body), true)
-                : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            syndFeed = input.build(reader);
-        } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw new FeedParseException("not a readable RSS/Atom feed: " + firstLine(e.getMessage()));
+        try {
+            syndFeed = build(body, contentType);
+        } catch (FeedParseException strict) {
+            // real feeds carry undeclared namespace prefixes and stray markup: try once more with a lenient parse
+            byte[] repaired = LenientXml.repair(body, contentType);
+            if (repaired == null) {
+                throw strict;
+            }
+            try {
+                syndFeed = build(repaired, "application/xml; charset=UTF-8");
+            } catch (FeedParseException lenient) {
+                throw strict;
+            }
+            LOG.warn("fetch-feed: feed {} is not well-formed XML ({}); entries recovered with a lenient parse", feed.id(),
+                    strict.getMessage());
         }
         Instant oldest = clock.instant().minus(maxItemAge);
         List<Article> articles = new ArrayList<>();
@@ -77,6 +85,27 @@ public class FeedParser {
                     description(entry), published, null, 0));
         }
         return articles;
+    }
+
+    private static SyndFeed build(byte[] body, String contentType) {
+        if (looksLikeHtml(body)) {
+            throw new FeedParseException("an HTML page, not a feed");
+        }
+        try (XmlReader reader = contentType == null
+                ? new XmlReader(new ByteArrayInputStream(body), true)
+                : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            return input.build(reader);
+        } catch (FeedException | IOException | IllegalArgumentException e) {
+            throw new FeedParseException("not a readable RSS/Atom feed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static boolean looksLikeHtml(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
     }
 
     private static String description(SyndEntry entry) {

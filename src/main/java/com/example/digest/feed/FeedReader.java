@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
+import com.example.digest.delivery.DeliveryFailures;
 import com.example.digest.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +63,8 @@ public class FeedReader {
 
     /** Records a failed poll; the run goes on with the other feeds. */
     public void failed(FeedConfig feed, Exception reason) {
-        String why = reason == null ? "unknown error" : reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
-        why = why.replaceAll("\\s+", " ");
+        String why = reason == null ? "unknown error"
+                : reason instanceof FeedParser.FeedParseException ? reason.getMessage() : DeliveryFailures.describe(reason);
         if (why.length() > 300) {
             why = why.substring(0, 300);
         }

@@ -69,8 +69,7 @@ class CommandLineIT {
             JarProcess.Result r = new JarProcess(work).run("--once");
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.stdout()).contains("nothing new to publish");
-            assertThat(r.stderr()).contains("fetch-feed: feed down failed: HTTP operation failed invoking")
-                    .contains("with statusCode: 500");
+            assertThat(r.stderr()).contains("fetch-feed: feed down failed: HTTP 500 from " + web.url("/feed"));
         }
     }
 

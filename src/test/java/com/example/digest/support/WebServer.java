@@ -71,6 +71,11 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    public WebServer serveBytes(String path, int status, String contentType, byte[] body) {
+        responses.put(path, new Response(status, contentType, body));
+        return this;
+    }
+
     /** Serves a test resource, with {@code {{base}}} replaced by this server's base URL. */
     public WebServer serveResource(String path, String contentType, String resource) {
         return serve(path, 200, contentType, Fixtures.text(resource).replace("{{base}}", base()));
