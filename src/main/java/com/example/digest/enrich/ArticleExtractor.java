@@ -36,9 +36,10 @@ public class ArticleExtractor {
     public record Extracted(String title, String text) {
     }
 
+    /** The main text of a page's bytes; {@code charset} is what the server declared, if anything (see {@link PageCharset}). */
     public Extracted extract(byte[] html, String charset, String baseUri) {
         try {
-            return extract(Jsoup.parse(new ByteArrayInputStream(html), charset, baseUri));
+            return extract(Jsoup.parse(new ByteArrayInputStream(html), PageCharset.resolve(html, charset).name(), baseUri));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
