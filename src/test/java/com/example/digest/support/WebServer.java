@@ -39,6 +39,14 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+
+    /** Waits this long before answering on {@code path}: a server that is too slow. */
+    public WebServer delay(String path, long millis) {
+        delays.put(path, millis);
+        return this;
+    }
+
     /** Adds a header to every response on {@code path}, e.g. Retry-After. */
     public WebServer header(String path, String name, String value) {
         extraHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value);
@@ -60,6 +68,10 @@ public final class WebServer implements AutoCloseable {
 
     public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url(String path) {
@@ -100,6 +112,14 @@ public final class WebServer implements AutoCloseable {
             requests.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
                     .add(new Request(headers, new String(bytes, StandardCharsets.UTF_8), bytes, java.time.Instant.now()));
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            Long delay = delays.get(path);
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay); // the slow server under test, not a wait in a test
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             java.util.Deque<Response> q = queued.get(path);
             Response next = q == null ? null : q.poll();
             Response r = next != null ? next : responses.get(path);
