@@ -26,6 +26,7 @@ import com.example.digest.feed.FeedParser;
 import com.example.digest.feed.FeedReader;
 import com.example.digest.state.StateStore;
 import com.example.digest.summarize.IocExtractor;
+import com.example.digest.summarize.ModelRetry;
 import com.example.digest.summarize.ModelSummarizer;
 import com.example.digest.summarize.OfflineSummarizer;
 import com.example.digest.summarize.Prompts;
@@ -76,8 +77,10 @@ public class DigestConfiguration implements CamelConfiguration {
                         settings.fetchMaxBytes(), settings.userAgent(), settings.proxy()),
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
-        bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts, settings.llmMaxInputChars(), iocs));
+        bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
+                settings.llmMaxInputChars(), iocs, settings.llmMaxConcurrent(), settings.llmItemTimeout()));
         bind(context, "prompts", prompts);
+        bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store));
         bind(context, "digestPublisher", new DigestPublisher(store, settings, clock));
         bind(context, "digestRenderer", new DigestRenderer());
@@ -119,7 +122,8 @@ public class DigestConfiguration implements CamelConfiguration {
     /** Timeouts of the webhook POST: {@code digest.webhook.timeout} for connecting and for the answer. */
     private static HttpClientConfigurer webhookHttpClient(Settings.Webhook webhook) {
         Timeout timeout = Timeout.of(webhook.timeout());
-        return builder -> builder.setDefaultRequestConfig(RequestConfig.custom()
+        // HttpClient 5 would quietly repeat a 503 or 429 itself: retries live in the route, so that attempts are counted
+        return builder -> builder.disableAutomaticRetries().setDefaultRequestConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(timeout)
                 .setConnectTimeout(timeout)
                 .setResponseTimeout(timeout)

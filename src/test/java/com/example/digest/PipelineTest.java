@@ -154,8 +154,9 @@ class PipelineTest extends PipelineTestSupport {
         assertThat(gone.path("summarizedBy").asText()).isEqualTo("model:stub-model");
         assertThat(model.articleRequests().stream().map(JsonNode::toString))
                 .anyMatch(r -> r.contains("The retailer found a card skimmer injected into its checkout page"));
-        // the feed title holds <script>: it reaches the Markdown only as escaped text
-        assertThat(markdown()).contains("\\<script\\>").doesNotContain("<script>");
+        // the feed title holds <script>: the model's title loses it (no raw HTML in prose), the original keeps it as data
+        assertThat(markdown()).contains("### 【要約】Retailer discloses breach after skimmer found").doesNotContain("<script>");
+        assertThat(gone.path("originalTitle").asText()).isEqualTo("Retailer discloses breach after <script> skimmer found");
     }
 
     @Test

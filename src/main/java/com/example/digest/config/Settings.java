@@ -41,6 +41,10 @@ public final class Settings {
     private final String llmApiKey;
     private final Duration llmTimeout;
     private final int llmMaxInputChars;
+    private final int llmRetries;
+    private final Duration llmRetryDelay;
+    private final int llmMaxConcurrent;
+    private final Duration llmItemTimeout;
     private final Duration fetchTimeout;
     private final long fetchMaxBytes;
     private final String userAgent;
@@ -90,9 +94,10 @@ public final class Settings {
         this.llmModel = r.text("digest.llm.model", defaultModel(provider));
         this.llmTimeout = r.duration("digest.llm.timeout", "60s");
         this.llmMaxInputChars = r.positiveInt("digest.llm.max-input-chars", 12000);
-        // read by the routes' redelivery policy; checked here so that a typo stops start-up, not the first retry
-        r.nonNegativeInt("digest.llm.retries", 1);
-        r.positiveInt("digest.llm.retry-delay", 2000);
+        this.llmRetries = r.nonNegativeInt("digest.llm.retries", 1);
+        this.llmRetryDelay = Duration.ofMillis(r.positiveInt("digest.llm.retry-delay", 2000));
+        this.llmMaxConcurrent = r.positiveInt("digest.llm.max-concurrent", 4);
+        this.llmItemTimeout = r.duration("digest.llm.item-timeout", "2m");
         this.fetchTimeout = r.duration("digest.fetch.timeout", "20s");
         this.fetchMaxBytes = r.positiveInt("digest.fetch.max-bytes", 5 * 1024 * 1024);
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
@@ -237,6 +242,10 @@ public final class Settings {
     public Optional<String> llmApiKey() { return Optional.ofNullable(llmApiKey); }
     public Duration llmTimeout() { return llmTimeout; }
     public int llmMaxInputChars() { return llmMaxInputChars; }
+    public int llmRetries() { return llmRetries; }
+    public Duration llmRetryDelay() { return llmRetryDelay; }
+    public int llmMaxConcurrent() { return llmMaxConcurrent; }
+    public Duration llmItemTimeout() { return llmItemTimeout; }
     public Duration fetchTimeout() { return fetchTimeout; }
     public long fetchMaxBytes() { return fetchMaxBytes; }
     public String userAgent() { return userAgent; }

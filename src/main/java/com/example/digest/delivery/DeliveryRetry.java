@@ -20,18 +20,17 @@ public class DeliveryRetry {
     }
 
     public boolean shouldRetry(Exchange exchange) {
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (failure == null) {
-            failure = exchange.getException();
-        }
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         StateStore.PendingDelivery delivery = exchange.getVariable("delivery", StateStore.PendingDelivery.class);
-        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        // Camel has already counted the failed attempt when it asks: 1 after the first failure
+        int failed = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         Settings.Delivery channel = settings.delivery(delivery.channel());
-        if (failure == null || !DeliveryFailures.isTransient(failure) || redeliveries + 1 >= channel.maxAttempts()) {
+        if (failure == null || !DeliveryFailures.isTransient(failure) || failed >= channel.maxAttempts()) {
             return false;
         }
         Duration wait = DeliveryFailures.retryAfter(failure)
-                .orElse(channel.backoff().multipliedBy(1L << Math.min(redeliveries, 20)));
+                .orElse(channel.backoff().multipliedBy(1L << Math.min(failed - 1, 20)));
         if (wait.compareTo(LONGEST_WAIT) > 0) {
             wait = LONGEST_WAIT;
         }

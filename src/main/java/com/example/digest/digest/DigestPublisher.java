@@ -82,10 +82,7 @@ public class DigestPublisher {
 
     /** The digest with its overview, and the overview call counted in the usage when a model wrote it. */
     public Digest withOverview(Digest digest, String overview, boolean byModel) {
-        String text = overview == null ? "" : overview.replaceAll("\\s+", " ").strip();
-        if (text.length() > 1200) {
-            text = text.substring(0, 1200);
-        }
+        String text = com.example.digest.summarize.ModelText.clean(overview, 1200);
         return digest.withOverview(text, usage(digest.items(), byModel ? 1 : 0, 0, 0));
     }
 

@@ -1,10 +1,18 @@
 package com.example.digest.summarize;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.example.digest.digest.DigestItem;
 import com.example.digest.digest.Ioc;
@@ -36,8 +44,18 @@ public class ModelSummarizer {
     private final int maxInputChars;
     private final IocExtractor iocs;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final Semaphore inFlight;
+    private final Duration itemTimeout;
+    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "model-call");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public ModelSummarizer(ChatModel model, String modelName, Prompts prompts, int maxInputChars, IocExtractor iocs) {
+    public ModelSummarizer(ChatModel model, String modelName, Prompts prompts, int maxInputChars, IocExtractor iocs,
+                           int maxConcurrent, Duration itemTimeout) {
+        this.inFlight = new Semaphore(maxConcurrent);
+        this.itemTimeout = itemTimeout;
         this.model = model;
         this.modelName = modelName;
         this.prompts = prompts;
@@ -45,14 +63,20 @@ public class ModelSummarizer {
         this.iocs = iocs;
     }
 
-    public DigestItem summarize(EnrichedArticle enriched) {
+    /** When an article that starts now must be done: now plus {@code digest.llm.item-timeout}. */
+    public long deadline() {
+        return System.currentTimeMillis() + itemTimeout.toMillis();
+    }
+
+    /** Summarises one article; throws when the model fails, answers off-schema, or the article's time budget runs out. */
+    public DigestItem summarize(EnrichedArticle enriched, long deadline) {
         Article a = enriched.article();
         String text = Sentences.truncate(enriched.text(), maxInputChars);
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(prompts.articleSystem()), UserMessage.from(prompts.articleUser(a.title(), text)))
                 .responseFormat(ModelAnswer.FORMAT)
                 .build();
-        ChatResponse response = model.chat(request);
+        ChatResponse response = callWithin(request, deadline, a.url());
         ModelAnswer answer = parse(response.aiMessage().text());
         TokenUsage usage = response.tokenUsage();
         boolean action = Boolean.TRUE.equals(answer.actionRequired());
@@ -64,6 +88,32 @@ public class ModelSummarizer {
                 "model:" + modelName, enriched.textSource(),
                 new DigestItem.Usage(usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                         usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
+    }
+
+    /** One model call, holding one of {@code digest.llm.max-concurrent} permits, abandoned at the deadline. */
+    private ChatResponse callWithin(ChatRequest request, long deadline, String url) {
+        try {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.MILLISECONDS)) {
+                throw new ItemTimeoutException("time budget of " + itemTimeout.toSeconds() + "s used up for " + url);
+            }
+            try {
+                Future<ChatResponse> call = calls.submit(() -> model.chat(request));
+                try {
+                    return call.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    call.cancel(true);
+                    throw new ItemTimeoutException("time budget of " + itemTimeout.toSeconds() + "s used up for " + url);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } finally {
+                inFlight.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ItemTimeoutException("interrupted while waiting for the model");
+        }
     }
 
     ModelAnswer parse(String raw) {
@@ -123,12 +173,8 @@ public class ModelSummarizer {
         return entries.stream().map(s -> prose(s, MAX_ENTRY)).filter(s -> !s.isEmpty()).limit(max).toList();
     }
 
-    /** Model prose as one line of plain text, length capped; it is escaped wherever it is rendered. */
+    /** Model prose as one line of plain text without HTML or URLs, length capped; escaped wherever it is rendered. */
     private static String prose(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        String text = s.replaceAll("\\s+", " ").strip();
-        return text.length() > max ? text.substring(0, max) : text;
+        return ModelText.clean(s, max);
     }
 }

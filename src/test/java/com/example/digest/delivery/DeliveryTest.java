@@ -112,7 +112,7 @@ class DeliveryTest extends PipelineTestSupport {
             assertThat(body).contains("href=\"" + web.url(url) + "\"");
         }
         assertThat(body).contains("【要約】FortiWeb authentication bypass flaw exploited in attacks", "【要約】Rust loader spreads via fake browser updates",
-                "【要約】Retailer discloses breach after &lt;script&gt; skimmer found");
+                "【要約】Retailer discloses breach after skimmer found");
         assertThat(body).doesNotContain("<script", "<img", "<style", "<link").contains("style=\"");
     }
 
@@ -143,6 +143,15 @@ class DeliveryTest extends PipelineTestSupport {
         assertThat(hooks).hasSize(3);
         assertThat(hooks).extracting(h -> h.headers().get("idempotency-key")).containsOnly(today() + "-r1");
         assertThat(store().pendingDeliveries()).isEmpty();
+    }
+
+    @Test
+    void aWebhookThatKeepsFailingIsTriedExactlyMaxAttemptsTimesThenLeftPending() {
+        web.serve("/hook", 503, "text/plain", "down");
+        runOnce();
+
+        assertThat(web.requests("/hook")).hasSize(5);
+        assertThat(store().pendingDeliveries()).extracting(StateStore.PendingDelivery::channel).containsExactly("webhook");
     }
 
     @Test

@@ -62,7 +62,7 @@ class FeedParserTest {
     @Test
     void htmlErrorPageAndEmptyBodyAreReportedAsNotAFeed() {
         assertThatThrownBy(() -> parser.parse(news, "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8), "text/html"))
-                .isInstanceOf(FeedParser.FeedParseException.class).hasMessageContaining("not a readable RSS/Atom feed");
+                .isInstanceOf(FeedParser.FeedParseException.class).hasMessage("an HTML page, not a feed");
         assertThatThrownBy(() -> parser.parse(news, new byte[0], null))
                 .isInstanceOf(FeedParser.FeedParseException.class).hasMessage("empty body");
     }

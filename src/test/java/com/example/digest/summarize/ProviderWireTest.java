@@ -76,9 +76,9 @@ class ProviderWireTest {
         all.put("digest.feed.a.url", "https://a.example/feed");
         Settings settings = Settings.from(all::get, env::get);
         ModelSummarizer summarizer = new ModelSummarizer(DigestConfigurationAccess.chatModel(settings), settings.llmModel(),
-                new Prompts("ja"), 12000, new IocExtractor(Set.of()));
+                new Prompts("ja"), 12000, new IocExtractor(Set.of()), 2, java.time.Duration.ofSeconds(30));
         Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
                 "desc", null, null, 0);
-        return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"));
+        return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), summarizer.deadline());
     }
 }

@@ -30,12 +30,16 @@ public final class OpenAiStub implements AutoCloseable {
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>");
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
 
-    public enum Mode { NORMAL, HTTP_500, BROKEN_JSON }
+    public enum Mode { NORMAL, HTTP_500, HTTP_401, BROKEN_JSON, INJECTED }
+
+    /** The invented IOC a "compromised" model adds in INJECTED mode; it is not in any article. */
+    public static final String INJECTED_IOC = "203.0.113.250";
 
     private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.NORMAL;
+    private volatile long delayMillis;
 
     public OpenAiStub() {
         try {
@@ -56,6 +60,11 @@ public final class OpenAiStub implements AutoCloseable {
         this.mode = newMode;
     }
 
+    /** Makes every answer take this long: a slow model. */
+    public void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
     /** Every request body received, parsed. */
     public List<JsonNode> requests() {
         return List.copyOf(requests);
@@ -70,6 +79,17 @@ public final class OpenAiStub implements AutoCloseable {
         try {
             JsonNode request = json.readTree(exchange.getRequestBody());
             requests.add(request);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis); // the slow model under test
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (mode == Mode.HTTP_401) {
+                send(exchange, 401, "{\"error\":{\"message\":\"invalid api key\",\"type\":\"invalid_request_error\"}}");
+                return;
+            }
             if (mode == Mode.HTTP_500) {
                 send(exchange, 500, "{\"error\":{\"message\":\"stub is down\",\"type\":\"server_error\"}}");
                 return;
@@ -79,6 +99,8 @@ public final class OpenAiStub implements AutoCloseable {
                 content = OVERVIEW;
             } else if (mode == Mode.BROKEN_JSON) {
                 content = "{\"title\": \"broken\", \"summary\": [\"unterminated";
+            } else if (mode == Mode.INJECTED) {
+                content = json.writeValueAsString(injectedAnswer());
             } else {
                 content = json.writeValueAsString(articleAnswer(userText(request)));
             }
@@ -123,6 +145,21 @@ public final class OpenAiStub implements AutoCloseable {
         boolean exploited = original.toLowerCase().contains("exploited");
         a.put("actionRequired", exploited);
         a.put("actionReason", exploited ? "攻撃での悪用が確認されている" : "");
+        return a;
+    }
+
+    /** What a model that obeyed the injected instructions might say. */
+    private ObjectNode injectedAnswer() {
+        ObjectNode a = json.createObjectNode();
+        a.put("title", "PWNED <script>alert(1)</script>");
+        a.putArray("summary").add("PWNED").add("Read more at https://evil.example/steal now").add("<img src=x onerror=alert(1)>");
+        a.putArray("iocs").addObject().put("type", "ipv4").put("value", INJECTED_IOC);
+        ((ArrayNode) a.get("iocs")).addObject().put("type", "url").put("value", "https://evil.example/steal");
+        a.putArray("recommendations").add("Click [here](javascript:alert(1)) to stay safe");
+        a.putArray("notes").add("PWNED");
+        a.putArray("aiRecommendations").add("Visit www.evil.example");
+        a.put("actionRequired", true);
+        a.put("actionReason", "PWNED: go to http://evil.example/now");
         return a;
     }
 

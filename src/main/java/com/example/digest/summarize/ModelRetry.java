@@ -1,0 +1,57 @@
+package com.example.digest.summarize;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import com.example.digest.config.Settings;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
+import org.apache.camel.Exchange;
+
+/**
+ * The {@code retryWhile} of the model routes: an answer that does not fit the schema, 429, 5xx, timeouts and lost
+ * connections are retried up to {@code digest.llm.retries} times with exponential back-off from
+ * {@code digest.llm.retry-delay}, within the item's time budget; authentication and invalid-request errors are not.
+ * LangChain4j's exceptions do not expose Retry-After, so a 429 waits the back-off.
+ */
+public class ModelRetry {
+    private final Settings settings;
+
+    public ModelRetry(Settings settings) {
+        this.settings = settings;
+    }
+
+    public boolean shouldRetry(Exchange exchange) {
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        // Camel has already counted the failed attempt when it asks: 1 after the first failure
+        int failed = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        if (failure == null || failed > settings.llmRetries() || !retriable(failure)) {
+            return false;
+        }
+        Duration wait = settings.llmRetryDelay().multipliedBy(1L << Math.min(failed - 1, 10));
+        Long deadline = exchange.getVariable("deadline", Long.class);
+        if (deadline != null && System.currentTimeMillis() + wait.toMillis() >= deadline) {
+            return false; // no time left in the item's budget
+        }
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+        return true;
+    }
+
+    static boolean retriable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ItemTimeoutException || t instanceof NonRetriableException) {
+                return false;
+            }
+            if (t instanceof HttpException http) {
+                int code = http.statusCode();
+                return code == 408 || code == 429 || code >= 500;
+            }
+            if (t instanceof ModelAnswerException || t instanceof RetriableException || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
