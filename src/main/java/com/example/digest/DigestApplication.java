@@ -152,9 +152,9 @@ public class DigestApplication implements Callable<Integer> {
             System.err.println("news-digest: configuration error: " + config.getMessage());
             return USAGE;
         }
-        StateStore.StateInUseException inUse = find(e, StateStore.StateInUseException.class);
-        if (inUse != null) {
-            System.err.println("news-digest: " + inUse.getMessage());
+        StateStore.StateUnusableException state = find(e, StateStore.StateUnusableException.class);
+        if (state != null) {
+            System.err.println("news-digest: " + state.getMessage());
             return FAILED;
         }
         if (e instanceof RuntimeException r) {

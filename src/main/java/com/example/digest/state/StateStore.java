@@ -1,7 +1,6 @@
 package com.example.digest.state;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,13 +47,15 @@ public class StateStore implements AutoCloseable {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create state directory " + stateDir, e);
+            throw new StateUnusableException("cannot use the state directory " + stateDir.toAbsolutePath() + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
         String url = "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
         this.pool = JdbcConnectionPool.create(url, "digest", "");
         try {
             createSchema();
+            releaseOrphanedClaims();
         } catch (StateStoreException e) {
             if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 pool.dispose();
@@ -188,6 +189,24 @@ public class StateStore implements AutoCloseable {
                 return free.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Gives back claims left by a process that was killed. The embedded database can be open in one process only
+     * (its file lock refuses a second), so a claim owned by anyone else belongs to a dead process. With a database
+     * shared by several instances this must be left to the lease instead.
+     */
+    private void releaseOrphanedClaims() {
+        int released = run(c -> {
+            try (PreparedStatement free = c.prepareStatement(
+                    "UPDATE article SET status = 'NEW', owner = NULL, lease_until = NULL WHERE status = 'CLAIMED' AND owner <> ?")) {
+                free.setString(1, owner);
+                return free.executeUpdate();
+            }
+        });
+        if (released > 0) {
+            LOG.warn("Released {} article claim(s) left by a run that did not stop cleanly; they are processed again", released);
+        }
     }
 
     /** Gives back every claim this process still holds: called on shutdown. */
@@ -512,8 +531,15 @@ public class StateStore implements AutoCloseable {
     }
 
     /** Another process holds the state: only one writer is allowed. */
-    public static class StateInUseException extends RuntimeException {
+    public static class StateInUseException extends StateUnusableException {
         public StateInUseException(String message) {
+            super(message);
+        }
+    }
+
+    /** The state cannot be opened: its folder cannot be created or written, or another process holds it. */
+    public static class StateUnusableException extends RuntimeException {
+        public StateUnusableException(String message) {
             super(message);
         }
     }

@@ -95,6 +95,25 @@ class StateStoreTest {
     }
 
     @Test
+    void claimsOfAKilledProcessAreReleasedWhenTheStoreIsOpenedAgain() throws Exception {
+        StateStore first = open(Duration.ofHours(1));
+        Article done = first.claim(article("https://n.example/done"));
+        first.complete(done, "news", "{}");
+        first.claim(article("https://n.example/k"));
+        first.close();
+        opened.clear();
+        // what SIGKILL leaves behind: a claim held by an owner that no longer runs
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("digest") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "digest", "");
+             var s = c.createStatement()) {
+            s.executeUpdate("UPDATE article SET status = 'CLAIMED', owner = 'killed-process', lease_until = DATEADD(HOUR, 1, CURRENT_TIMESTAMP)"
+                    + " WHERE article_key = 'https://n.example/k'");
+        }
+        StateStore reopened = open(Duration.ofHours(1));
+        assertThat(reopened.claim(article("https://n.example/k"))).isNotNull();
+        assertThat(reopened.claim(article("https://n.example/done"))).isNull();
+    }
+
+    @Test
     void closingReleasesOwnClaimsSoTheNextRunTakesThem() {
         StateStore store = open(Duration.ofHours(1));
         assertThat(store.claim(article("https://n.example/a"))).isNotNull();
