@@ -1,0 +1,168 @@
+package com.example.digest.it;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.example.digest.support.OpenAiStub;
+import com.example.digest.support.WebServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The jar killed at random moments, stopped with SIGTERM, and facing an unwritable output folder. */
+class CrashSafetyIT {
+    private static final int ARTICLES = 10;
+    private static final int KILLS = 20;
+    @TempDir
+    Path work;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private void serveNews(WebServer web) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= ARTICLES; i++) {
+            items.append("<item><title>Story number ").append(i).append("</title><link>").append(web.url("/pages/" + i + ".html"))
+                    .append("</link><description>Description of story ").append(i).append(".</description></item>");
+            web.serve("/pages/" + i + ".html", 200, "text/html; charset=utf-8", "<html><body><article><p>"
+                    + ("Story " + i + " tells of an attack from 203.0.113." + i + " against a hospital. ").repeat(8) + "</p></article></body></html>");
+        }
+        web.serve("/news.rss", 200, "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title>" + items + "</channel></rss>");
+        web.serve("/hook", 200, "text/plain", "ok");
+    }
+
+    private void configure(WebServer web, OpenAiStub model, String extra) throws Exception {
+        Files.writeString(work.resolve("application.properties"), """
+                digest.feeds=news
+                digest.feed.news.url=%s
+                digest.llm.provider=openai
+                digest.llm.base-url=%s
+                digest.llm.model=stub-model
+                digest.fetch.allow-private-addresses=true
+                digest.webhook.enabled=true
+                digest.webhook.url=%s
+                digest.file.backoff=10ms
+                """.formatted(web.url("/news.rss"), model.baseUrl(), web.url("/hook")) + extra);
+    }
+
+    @Test
+    void killedTwentyTimesAtRandomMomentsThenRunToCompletionEveryArticleAppearsOnceAndNoDeliveryIsLost() throws Exception {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        try (WebServer web = new WebServer(); OpenAiStub model = new OpenAiStub()) {
+            serveNews(web);
+            model.delay(300);
+            configure(web, model, "");
+
+            int killed = 0;
+            for (int i = 0; i < KILLS; i++) {
+                int modelCalls = model.requests().size();
+                int hooks = web.requests("/hook").size();
+                // a random moment, chosen by what the run has done rather than by the clock
+                BooleanSupplier moment = switch (random.nextInt(4)) {
+                    case 0 -> () -> true;                                                                    // while starting
+                    case 1 -> { int n = 1 + random.nextInt(ARTICLES); yield () -> model.requests().size() >= modelCalls + n; } // mid-summaries
+                    case 2 -> () -> web.requests("/pages/" + (1 + random.nextInt(ARTICLES)) + ".html").size() > 0;      // mid-enrichment
+                    default -> () -> web.requests("/hook").size() > hooks;                                   // mid-delivery
+                };
+                JarProcess run = new JarProcess(work);
+                Process p = run.start("--once");
+                await().atMost(Duration.ofMinutes(1)).until(() -> moment.getAsBoolean() || !p.isAlive());
+                if (p.isAlive()) {
+                    p.destroyForcibly(); // SIGKILL
+                    killed++;
+                }
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+
+            JarProcess.Result last = new JarProcess(work).run("--once");
+            assertThat(last.exitCode()).as("seed " + seed + ": " + last.stderr()).isZero();
+
+            JsonNode digest = latestDigest();
+            String md = Files.readString(work.resolve("digests/" + digest.path("date").asText() + ".md"), StandardCharsets.UTF_8);
+            for (int i = 1; i <= ARTICLES; i++) {
+                String url = web.url("/pages/" + i + ".html") + "\n";
+                assertThat(md.split(java.util.regex.Pattern.quote(url), -1).length - 1).as("seed %d, story %d", seed, i).isEqualTo(1);
+            }
+            assertThat(digest.path("items")).hasSize(ARTICLES);
+            // every published revision reached the webhook under its own key
+            Map<String, Integer> keys = new TreeMap<>();
+            web.requests("/hook").forEach(r -> keys.merge(r.headers().get("idempotency-key"), 1, Integer::sum));
+            int revisions = digest.path("revision").asInt();
+            assertThat(keys).as("seed " + seed).hasSize(revisions);
+            for (int r = 1; r <= revisions; r++) {
+                assertThat(keys).containsKey(digest.path("date").asText() + "-r" + r);
+            }
+            // and a further run finds nothing to do and sends nothing again
+            int before = web.requests("/hook").size();
+            JarProcess.Result again = new JarProcess(work).run("--once");
+            assertThat(again.exitCode()).isZero();
+            assertThat(web.requests("/hook")).hasSize(before);
+            System.out.printf("crash test: seed %d, %d of %d runs killed, %d revision(s), %d webhook request(s) for %d key(s)%n",
+                    seed, killed, KILLS, revisions, before, keys.size());
+        }
+    }
+
+    @Test
+    void sigtermStopsARunWithin30SecondsAndTheNextRunLosesNothing() throws Exception {
+        try (WebServer web = new WebServer(); OpenAiStub model = new OpenAiStub()) {
+            serveNews(web);
+            model.delay(3000);
+            configure(web, model, "");
+            Process p = new JarProcess(work).start("--once");
+            await().atMost(Duration.ofMinutes(1)).until(() -> !model.requests().isEmpty());
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            model.delay(0);
+            JarProcess.Result next = new JarProcess(work).run("--once");
+            assertThat(next.exitCode()).as(next.stderr()).isZero();
+            assertThat(latestDigest().path("items")).hasSize(ARTICLES);
+        }
+    }
+
+    @Test
+    void anUnwritableOutputFolderIsAClearErrorAndTheCollectedItemsSurvive() throws Exception {
+        try (WebServer web = new WebServer(); OpenAiStub model = new OpenAiStub()) {
+            serveNews(web);
+            Files.writeString(work.resolve("blocker"), "a file where the output folder should be");
+            configure(web, model, "digest.output.dir=blocker/digests\n");
+
+            JarProcess.Result failed = new JarProcess(work).run("--once");
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.stderr()).contains("deliver-file:", "failed", "blocker");
+            assertThat(web.requests("/hook")).hasSize(1); // the other channel still delivered
+
+            Files.delete(work.resolve("blocker"));
+            JarProcess.Result fixed = new JarProcess(work).run("--once");
+            assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
+            assertThat(fixed.stdout()).contains("blocker/digests/");
+            assertThat(model.articleRequests()).hasSize(ARTICLES); // nothing was summarised twice
+        }
+    }
+
+    @Test
+    void anUnusableStateFolderIsOneClearLine() throws Exception {
+        Files.writeString(work.resolve("not-a-folder"), "x");
+        JarProcess.Result r = new JarProcess(work).jvm("-Ddigest.state.dir=not-a-folder/state").run("--once");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).containsPattern("(?m)^news-digest: cannot use the state directory .*not-a-folder/state: .*Not a directory$")
+                .doesNotContain("\tat ", "Exception in thread");
+    }
+
+    private JsonNode latestDigest() throws Exception {
+        try (var files = Files.list(work.resolve("digests"))) {
+            Path file = files.filter(f -> f.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow();
+            return json.readTree(file.toFile());
+        }
+    }
+}
