@@ -1,0 +1,36 @@
+package com.example.digest.enrich;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: prints F1, precision, recall and pages per second of the extractor on the development set.
+ * Runs only with {@code mvn -B -Pbench-extract verify}.
+ */
+class ExtractionBenchmark {
+
+    @Test
+    void printExtractionQualityAndSpeed() {
+        List<DevelopmentSet.Page> pages = DevelopmentSet.load();
+        ArticleExtractor extractor = new ArticleExtractor();
+        for (int warm = 0; warm < 3; warm++) {
+            pages.forEach(p -> extractor.extract(p.html(), null, p.url()));
+        }
+        ExtractionMetric metric = new ExtractionMetric();
+        long start = System.nanoTime();
+        int rounds = 5;
+        for (int round = 0; round < rounds; round++) {
+            for (DevelopmentSet.Page p : pages) {
+                String text = extractor.extract(p.html(), null, p.url()).text();
+                if (round == 0) {
+                    metric.add(p.truth(), text);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ExtractionMetric.Score s = metric.score();
+        System.out.printf("%nextraction benchmark: %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s on one thread%n%n",
+                pages.size(), s.f1(), s.precision(), s.recall(), rounds * pages.size() / seconds);
+    }
+}
