@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: prints F1, precision, recall and pages per second of the extractor on the development set.
- * Runs only with {@code mvn -B -Pbench-extract verify}.
+ * Runs only with {@code mvn -B -Pbench-extract verify}; add {@code -Dextraction.details=true} for a line per page.
  */
 class ExtractionBenchmark {
 
@@ -24,7 +24,11 @@ class ExtractionBenchmark {
             for (DevelopmentSet.Page p : pages) {
                 String text = extractor.extract(p.html(), null, p.url()).text();
                 if (round == 0) {
-                    metric.add(p.truth(), text);
+                    ExtractionMetric.Page page = metric.add(p.truth(), text);
+                    if (Boolean.getBoolean("extraction.details")) {
+                        System.out.printf("page %s precision %.3f recall %.3f extracted %d truth %d %s%n", p.id().substring(0, 12),
+                                ExtractionMetric.precision(page), ExtractionMetric.recall(page), text.length(), p.truth().length(), p.url());
+                    }
                 }
             }
         }
