@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "news-digest", mixinStandardHelpOptions = true, versionProvider = DigestApplication.Version.class,
         description = "Polls security-news feeds, summarises each article and publishes a daily digest.",
-        subcommands = {DigestApplication.Extract.class, DigestApplication.Resend.class})
+        subcommands = {DigestApplication.Extract.class, DigestApplication.Resend.class, DigestApplication.Iocs.class})
 public class DigestApplication implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -103,8 +103,13 @@ public class DigestApplication implements Callable<Integer> {
      * environment variables), before Camel starts, so that a mistake is reported as one line.
      */
     private static void checkSettings(Map<String, String> overrides) {
-        // a context that is never started: it only resolves properties the way Camel Main will
-        DefaultCamelContext context = new DefaultCamelContext(false);
+        PropertiesComponent properties = readOnlyProperties(overrides);
+        Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
+    }
+
+    /** The settings as Camel Main will resolve them (locations, overrides, system properties, environment), without starting Camel. */
+    static PropertiesComponent readOnlyProperties(Map<String, String> overrides) {
+        DefaultCamelContext context = new DefaultCamelContext(false); // never started
         context.build();
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.setEncoding("UTF-8");
@@ -112,7 +117,7 @@ public class DigestApplication implements Callable<Integer> {
         java.util.Properties override = new java.util.Properties();
         override.putAll(overrides);
         properties.setOverrideProperties(override);
-        Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
+        return properties;
     }
 
     private static int runContinuously(Map<String, String> overrides) throws Exception {
@@ -214,6 +219,33 @@ public class DigestApplication implements Callable<Integer> {
             } catch (Exception e) {
                 return explain(e);
             }
+        }
+    }
+
+    /** {@code iocs [FILE|-]}: the IOCs of a text, as one JSON object, for analysts. */
+    @Command(name = "iocs", mixinStandardHelpOptions = true,
+            description = "Print the IOCs of a text (a file, or - for standard input) as one JSON object, refanged and typed.")
+    static class Iocs implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "the text; standard input when absent or -")
+        String file = "-";
+
+        @Override
+        public Integer call() throws IOException {
+            String text;
+            try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("news-digest: cannot read " + file + ": " + e.getMessage());
+                return FAILED;
+            }
+            PropertiesComponent properties = readOnlyProperties(Map.of());
+            String configured = properties.resolveProperty("digest.iocs.ignore-domains").orElse(Settings.DEFAULT_IGNORED_DOMAINS);
+            java.util.Set<String> ignore = java.util.Arrays.stream(configured.split(",")).map(String::trim)
+                    .map(d -> d.toLowerCase(java.util.Locale.ROOT)).filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toSet());
+            var result = new com.example.digest.summarize.IocExtractor(ignore).byType(text);
+            PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            out.println(new ObjectMapper().writeValueAsString(result));
+            return OK;
         }
     }
 

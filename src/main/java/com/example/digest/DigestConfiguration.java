@@ -64,7 +64,7 @@ public class DigestConfiguration implements CamelConfiguration {
 
         StateStore store = new StateStore(settings.stateDir(), settings.timezone(), settings.lease(), clock);
         closeOnStop(context, store);
-        IocExtractor iocs = new IocExtractor(Set.of());
+        IocExtractor iocs = new IocExtractor(settings.iocIgnoreDomains());
         Labels labels = Labels.of(settings.language());
         Prompts prompts = new Prompts(settings.language());
         ChatModel chatModel = chatModel(settings);

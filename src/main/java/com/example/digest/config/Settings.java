@@ -25,6 +25,11 @@ public final class Settings {
 
     public enum Provider { OPENAI, OLLAMA, ANTHROPIC, OFFLINE }
 
+    /** Domains that are never IOCs (with their subdomains): web plumbing, social networks, reference sites. */
+    public static final String DEFAULT_IGNORED_DOMAINS = "w3.org,schema.org,purl.org,ogp.me,xmlns.com,googleapis.com,gstatic.com,"
+            + "googletagmanager.com,google-analytics.com,doubleclick.net,facebook.com,twitter.com,x.com,linkedin.com,youtube.com,"
+            + "instagram.com,wikipedia.org,cisa.gov,nist.gov,mitre.org,first.org,cve.org";
+
     private final List<FeedConfig> feeds;
     private final Duration pollInterval;
     private final String closeCron;
@@ -50,6 +55,7 @@ public final class Settings {
     private final String userAgent;
     private final boolean allowPrivateAddresses;
     private final URI proxy;
+    private final Set<String> iocIgnoreDomains;
     private final Delivery file;
     private final Mail mail;
     private final Webhook webhook;
@@ -103,6 +109,8 @@ public final class Settings {
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
         this.allowPrivateAddresses = r.bool("digest.fetch.allow-private-addresses", false);
         this.proxy = r.httpUri("digest.http.proxy");
+        this.iocIgnoreDomains = java.util.Arrays.stream(r.text("digest.iocs.ignore-domains", DEFAULT_IGNORED_DOMAINS).split(","))
+                .map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.file = delivery(r, "file", true);
         this.mail = readMail(r);
         this.webhook = readWebhook(r);
@@ -251,6 +259,7 @@ public final class Settings {
     public String userAgent() { return userAgent; }
     public boolean allowPrivateAddresses() { return allowPrivateAddresses; }
     public Optional<URI> proxy() { return Optional.ofNullable(proxy); }
+    public Set<String> iocIgnoreDomains() { return iocIgnoreDomains; }
     public Delivery file() { return file; }
     public Mail mail() { return mail; }
     public Webhook webhook() { return webhook; }

@@ -53,6 +53,19 @@ public class IocExtractor {
 
     /** Every IOC in {@code text}, in order of first appearance, each once. */
     public List<Ioc> find(String text) {
+        return find(text, Set.of());
+    }
+
+    /**
+     * Every IOC in {@code text}, leaving out {@code alsoIgnored} domains besides the configured ones: in the pipeline,
+     * the news site's own domain.
+     */
+    public List<Ioc> find(String text, Set<String> alsoIgnored) {
+        if (!alsoIgnored.isEmpty()) {
+            java.util.Set<String> all = new java.util.HashSet<>(ignoredDomains);
+            all.addAll(alsoIgnored);
+            return new IocExtractor(all).find(text, Set.of());
+        }
         String plain = refang(text);
         Map<String, Found> found = new LinkedHashMap<>();
         List<int[]> taken = new ArrayList<>();
@@ -106,6 +119,9 @@ public class IocExtractor {
             String value = type.equals("url") ? stripTrailing(m.group()) : m.group();
             if (type.equals("cve")) {
                 value = value.toUpperCase(Locale.ROOT);
+            }
+            if (type.equals("email")) {
+                value = value.toLowerCase(Locale.ROOT);
             }
             if (type.equals("url") || type.equals("email")) {
                 String host = type.equals("url") ? hostOf(value) : value.substring(value.indexOf('@') + 1);
@@ -162,6 +178,64 @@ public class IocExtractor {
             }
         }
         return false;
+    }
+
+    /** The ignore set for one article: its own site's registrable domain (its links are not IOCs). */
+    public static Set<String> siteOfArticle(String articleUrl) {
+        String site = siteOf(articleUrl);
+        return site == null ? Set.of() : Set.of(site);
+    }
+
+    /** True when the IOC is a domain, URL or e-mail on an ignored domain (configured or {@code alsoIgnored}). */
+    public boolean ignores(Ioc ioc, Set<String> alsoIgnored) {
+        String host = switch (ioc.type()) {
+            case "domain" -> ioc.value();
+            case "url" -> hostOf(ioc.value());
+            case "email" -> ioc.value().substring(ioc.value().indexOf('@') + 1);
+            default -> null;
+        };
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return ignored(h) || alsoIgnored.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
+    }
+
+    /** The registrable domain of a URL's host (news.example.co.jp for www.news.example.co.jp), or null. */
+    public static String siteOf(String url) {
+        String host = hostOf(url);
+        if (host == null) {
+            return null;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(host.toLowerCase(Locale.ROOT));
+            return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : name.toString();
+        } catch (IllegalArgumentException e) {
+            return host.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The analyst's view of a text: every type as a key (always present), values refanged and de-duplicated in order
+     * of first appearance, domains, e-mails and hashes lower-cased, CVE ids upper-cased, and the hosts of URLs and
+     * e-mail addresses also listed under {@code domain}.
+     */
+    public Map<String, List<String>> byType(String text) {
+        Map<String, java.util.LinkedHashSet<String>> sets = new LinkedHashMap<>();
+        TYPES.forEach(t -> sets.put(t, new java.util.LinkedHashSet<>()));
+        for (Ioc ioc : find(text)) {
+            sets.get(ioc.type()).add(ioc.value());
+            String host = ioc.type().equals("url") ? hostOf(ioc.value())
+                    : ioc.type().equals("email") ? ioc.value().substring(ioc.value().indexOf('@') + 1) : null;
+            if (host != null && InetAddresses.isInetAddress(host.replaceAll("^\\[|\\]$", ""))) {
+                sets.get(host.contains(":") ? "ipv6" : "ipv4").add(host.replaceAll("^\\[|\\]$", ""));
+            } else if (host != null && isDomain(host.toLowerCase(Locale.ROOT))) {
+                sets.get("domain").add(host.toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        sets.forEach((k, v) -> result.put(k, List.copyOf(v)));
+        return result;
     }
 
     private static String hostOf(String url) {

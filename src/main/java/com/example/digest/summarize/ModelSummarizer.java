@@ -82,7 +82,7 @@ public class ModelSummarizer {
         boolean action = Boolean.TRUE.equals(answer.actionRequired());
         String reason = action ? prose(answer.actionReason(), MAX_ENTRY) : null;
         return new DigestItem(a.feedId(), a.url(), a.title(), prose(answer.title(), MAX_TITLE), Items.iso(a.publishedAt()),
-                list(answer.summary(), 5), grounded(answer.iocs(), text), list(answer.recommendations(), MAX_ENTRIES),
+                list(answer.summary(), 5), grounded(answer.iocs(), text, IocExtractor.siteOfArticle(a.url())), list(answer.recommendations(), MAX_ENTRIES),
                 list(answer.notes(), MAX_ENTRIES), list(answer.aiRecommendations(), MAX_ENTRIES),
                 action, reason == null || reason.isEmpty() ? (action ? "" : null) : reason,
                 "model:" + modelName, enriched.textSource(),
@@ -144,7 +144,7 @@ public class ModelSummarizer {
     }
 
     /** The union of the IOCs found by pattern in the text and those the model reported that occur in the text. */
-    private List<Ioc> grounded(List<Ioc> reported, String text) {
+    private List<Ioc> grounded(List<Ioc> reported, String text, java.util.Set<String> site) {
         Map<String, Ioc> result = new LinkedHashMap<>();
         String haystack = IocExtractor.refang(text).toLowerCase(Locale.ROOT);
         for (Ioc ioc : reported) {
@@ -159,11 +159,11 @@ public class ModelSummarizer {
             if (typed == null && IocExtractor.TYPES.contains(ioc.type())) {
                 typed = new Ioc(ioc.type(), value);
             }
-            if (typed != null) {
+            if (typed != null && !iocs.ignores(typed, site)) {
                 result.putIfAbsent(typed.type() + ":" + typed.value().toLowerCase(Locale.ROOT), typed);
             }
         }
-        for (Ioc found : iocs.find(text)) {
+        for (Ioc found : iocs.find(text, site)) {
             result.putIfAbsent(found.type() + ":" + found.value().toLowerCase(Locale.ROOT), found);
         }
         return new ArrayList<>(result.values()).subList(0, Math.min(result.size(), 50));

