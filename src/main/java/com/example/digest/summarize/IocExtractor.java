@@ -19,15 +19,15 @@ import com.google.common.net.InternetDomainName;
  * runs of an exact length; an IPv4 has four octets of 0-255.
  */
 public class IocExtractor {
-    private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"'`\\])}、。「」]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b");
+    private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9])https?://[^\\s<>\"'`\\])}、。「」]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(?![A-Za-z0-9])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
             + "|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:?){0,6}(?![0-9A-Fa-f:])");
     private static final Pattern DOMAIN = Pattern.compile("(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?![\\w@-]|\\.[A-Za-z0-9])");
     private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,128}(?![0-9A-Fa-f])");
-    private static final Pattern CVE = Pattern.compile("\\bCVE-\\d{4}-\\d{4,7}\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTACK = Pattern.compile("\\bT1\\d{3}(?:\\.\\d{3})?\\b");
+    private static final Pattern CVE = Pattern.compile("(?<![A-Za-z0-9-])CVE-\\d{4}-\\d{4,7}(?![0-9])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTACK = Pattern.compile("(?<![A-Za-z0-9])T1\\d{3}(?:\\.\\d{3})?(?![0-9])");
     private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "dll", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
             "zip", "rar", "7z", "js", "jar", "py", "ps1", "bat", "cmd", "vbs", "sh", "msi", "iso", "img", "lnk", "html", "htm",
             "php", "aspx", "jsp", "txt", "log", "png", "jpg", "jpeg", "gif", "svg", "json", "xml", "csv", "dat", "bin", "sys",
