@@ -29,8 +29,13 @@ class CrashSafetyIT {
     private final ObjectMapper json = new ObjectMapper();
 
     private void serveNews(WebServer web) {
+        serveNews(web, ARTICLES);
+    }
+
+    /** The feed with {@code count} stories, each with its page. */
+    private void serveNews(WebServer web, int count) {
         StringBuilder items = new StringBuilder();
-        for (int i = 1; i <= ARTICLES; i++) {
+        for (int i = 1; i <= count; i++) {
             items.append("<item><title>Story number ").append(i).append("</title><link>").append(web.url("/pages/" + i + ".html"))
                     .append("</link><description>Description of story ").append(i).append(".</description></item>");
             web.serve("/pages/" + i + ".html", 200, "text/html; charset=utf-8", "<html><body><article><p>"
@@ -64,17 +69,22 @@ class CrashSafetyIT {
             configure(web, model, "");
 
             int killed = 0;
+            int stories = ARTICLES;
             for (int i = 0; i < KILLS; i++) {
+                if (i % 4 == 3) {
+                    serveNews(web, ++stories); // news keeps coming: later runs publish further revisions
+                }
                 int modelCalls = model.requests().size();
                 int hooks = web.requests("/hook").size();
                 // a random moment, chosen by what the run has done rather than by the clock
-                BooleanSupplier moment = switch (random.nextInt(4)) {
+                JarProcess run = new JarProcess(work);
+                BooleanSupplier moment = switch (random.nextInt(5)) {
                     case 0 -> () -> true;                                                                    // while starting
                     case 1 -> { int n = 1 + random.nextInt(ARTICLES); yield () -> model.requests().size() >= modelCalls + n; } // mid-summaries
                     case 2 -> () -> web.requests("/pages/" + (1 + random.nextInt(ARTICLES)) + ".html").size() > 0;      // mid-enrichment
+                    case 3 -> () -> run.stderr().contains("publish-day: published");                         // published, not yet delivered
                     default -> () -> web.requests("/hook").size() > hooks;                                   // mid-delivery
                 };
-                JarProcess run = new JarProcess(work);
                 Process p = run.start("--once");
                 await().atMost(Duration.ofMinutes(1)).until(() -> moment.getAsBoolean() || !p.isAlive());
                 if (p.isAlive()) {
@@ -89,11 +99,11 @@ class CrashSafetyIT {
 
             JsonNode digest = latestDigest();
             String md = Files.readString(work.resolve("digests/" + digest.path("date").asText() + ".md"), StandardCharsets.UTF_8);
-            for (int i = 1; i <= ARTICLES; i++) {
+            for (int i = 1; i <= stories; i++) {
                 String url = web.url("/pages/" + i + ".html") + "\n";
                 assertThat(md.split(java.util.regex.Pattern.quote(url), -1).length - 1).as("seed %d, story %d", seed, i).isEqualTo(1);
             }
-            assertThat(digest.path("items")).hasSize(ARTICLES);
+            assertThat(digest.path("items")).hasSize(stories);
             // every published revision reached the webhook under its own key
             Map<String, Integer> keys = new TreeMap<>();
             web.requests("/hook").forEach(r -> keys.merge(r.headers().get("idempotency-key"), 1, Integer::sum));
