@@ -276,8 +276,7 @@ public class StateStore implements AutoCloseable {
      * per enabled channel (the outbox that every later run works through).
      */
     public void markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
-        run(c -> {
-            c.setAutoCommit(false);
+        inTransaction(c -> {
             try (PreparedStatement d = c.prepareStatement("INSERT INTO digest(digest_day, revision, published_at, json, markdown) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement a = c.prepareStatement("UPDATE article SET revision = ? WHERE article_key = ? AND revision IS NULL");
                  PreparedStatement o = c.prepareStatement("""
@@ -305,12 +304,6 @@ public class StateStore implements AutoCloseable {
                     o.addBatch();
                 }
                 o.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
             return null;
         });
@@ -365,13 +358,12 @@ public class StateStore implements AutoCloseable {
      * empty list when the day has no published digest.
      */
     public List<String> scheduleResend(LocalDate day, List<String> channels) {
-        return run(c -> {
-            int revision = lastRevision(day);
-            if (revision == 0) {
-                return List.<String>of();
-            }
+        int revision = lastRevision(day);
+        if (revision == 0) {
+            return List.of();
+        }
+        return inTransaction(c -> {
             List<String> keys = new ArrayList<>();
-            c.setAutoCommit(false);
             try (PreparedStatement count = c.prepareStatement(
                          "SELECT COUNT(*) FROM delivery WHERE digest_day = ? AND revision = ? AND channel = ? AND resend");
                  PreparedStatement supersede = c.prepareStatement("""
@@ -404,12 +396,6 @@ public class StateStore implements AutoCloseable {
                     insert.executeUpdate();
                     keys.add(key);
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
             return keys;
         });
@@ -505,6 +491,23 @@ public class StateStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StateStoreException("state store: " + e.getMessage(), e);
         }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    private <T> T inTransaction(SqlWork<T> work) {
+        return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
     }
 
     @FunctionalInterface
