@@ -32,6 +32,14 @@ public class ArticleExtractor {
                     + "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|"
                     + "agegate|pagination|pager|popup|yom-remote|share|cookie|consent|newsletter|subscribe|outbrain|taboola|"
                     + "promo|recommend|trending|most-?read|skip-link");
+    /** Parts that are never body text even inside the article: captions, players, hover cards, link teasers. */
+    private static final Pattern NEVER_BODY = Pattern.compile(
+            "(?i)caption|credit|-video|video-|videoplayer|video-?player|hover-?card|tooltip|rollover|inline-?related|dont-?miss|"
+                    + "see-?also|read-?more|more-?on-?this|ad-?label|advert|related-?(?:links|articles|stories|content)");
+    /** Lines that are page furniture wherever they stand. */
+    private static final Pattern FURNITURE_LINE = Pattern.compile(
+            "(?i)(advertisement|advertising|ad|sponsored|close|video|play|continue reading( below)?|story continues below|"
+                    + "scroll to continue|skip (to|navigation).*|share( this)?( article)?|read more|see more|related)\\W*");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|main|page|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -144,6 +152,15 @@ public class ArticleExtractor {
             }
         }
         unlikely.forEach(Element::remove);
+        List<Element> never = new ArrayList<>();
+        for (Element el : doc.getAllElements()) {
+            String hints = el.className() + " " + el.id();
+            if (!hints.isBlank() && NEVER_BODY.matcher(hints).find() && el.selectFirst("article, main, [itemprop=articleBody]") == null
+                    && el.select("p").size() < 3) {
+                never.add(el);
+            }
+        }
+        never.forEach(Element::remove);
     }
 
     /** The best-scoring container and those of its siblings that look like more of the same article. */
@@ -268,6 +285,13 @@ public class ArticleExtractor {
     private static String text(List<Element> content, String title) {
         List<String> lines = new ArrayList<>();
         for (Element el : content) {
+            // teaser lines made of links ("SEE MORE: ...", lists of other stories) are not the article
+            for (Element block : el.select("p, li, h2, h3, h4")) {
+                int length = block.text().length();
+                if (length > 0 && length < 200 && linkDensity(block) > 0.8) {
+                    block.remove();
+                }
+            }
             StringBuilder current = new StringBuilder();
             NodeTraversor.traverse(new NodeVisitor() {
                 @Override
@@ -288,7 +312,7 @@ public class ArticleExtractor {
             }, el);
             flush(current, lines);
         }
-        lines.removeIf(line -> line.equals(title));
+        lines.removeIf(line -> line.equals(title) || FURNITURE_LINE.matcher(line).matches());
         return String.join("\n", lines);
     }
 
