@@ -97,4 +97,48 @@ class IocExtractorTest {
                 .containsExactly(new Ioc("domain", "evil-c2.com"));
         assertThat(IocExtractor.siteOf("https://www.news.example.co.jp/a")).isEqualTo("example.co.jp");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "hxxp://evil.example.com/a            | url    | http://evil.example.com/a",
+            "hXXps://evil.example.com/a           | url    | https://evil.example.com/a",
+            "https[:]//evil.example.com/a         | url    | https://evil.example.com/a",
+            "evil[.]example[.]com                 | domain | evil.example.com",
+            "evil(.)example(.)com                 | domain | evil.example.com",
+            "evil[dot]example[dot]com             | domain | evil.example.com",
+            "evil(dot)example(dot)com             | domain | evil.example.com",
+            "ops[@]evil.example.com               | email  | ops@evil.example.com",
+            "ops[at]evil[.]example[.]com          | email  | ops@evil.example.com",
+            "192[.]0[.]2[.]44                     | ipv4   | 192.0.2.44",
+            "2001[:]db8::44                       | ipv6   | 2001:db8::44"})
+    void everyDefangFormIsRecognised(String text, String type, String value) {
+        assertThat(extractor.find(text)).contains(new Ioc(type, value));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "d41d8cd98f00b204e9800998ecf8427e                                                                                                   | md5",
+            "da39a3ee5e6b4b0d3255bfef95601890afd80709                                                                                           | sha1",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855                                                                   | sha256",
+            "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e   | sha512",
+            "CVE-2021-44228                                                                                                                     | cve",
+            "T1566                                                                                                                              | attack_technique",
+            "T1566.002                                                                                                                          | attack_technique",
+            "fe80::1ff:fe23:4567:890a                                                                                                           | ipv6"})
+    void everyTypeIsFoundAndTyped(String value, String type) {
+        assertThat(extractor.find("Indicator: " + value + ".")).containsExactly(new Ioc(type, value));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "not an IOC: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "version 2.1.8 is fixed",                       // a shorter version string is no IPv4
+            "the octets 256.1.1.1 and 1.2.3.999",           // octets above 255
+            "open setup.exe or report.docx or run.ps1",     // file names are not domains
+            "hex run 0123456789abcdef0123456789abcdef01",    // 34 hex digits: no hash inside a longer run
+            "CVE-20-1234 and T12 are malformed",             // malformed ids
+            "the time 10:30:15 and ratio 3:2",               // not IPv6
+            "mail to someone@localhost"})                    // no public suffix
+    void lookalikesAreNotIocs(String text) {
+        assertThat(extractor.find(text)).isEmpty();
+    }
 }
