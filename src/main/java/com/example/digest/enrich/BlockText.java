@@ -1,0 +1,69 @@
+package com.example.digest.enrich;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/** Writes the chosen content as text, a line per block, without the title, link teasers and page furniture. */
+final class BlockText {
+    /** Lines that are page furniture wherever they stand. */
+    private static final Pattern FURNITURE_LINE = Pattern.compile(
+            "(?i)(advertisement|advertising|ad|sponsored|close|video|play|continue reading( below)?|story continues below|"
+                    + "scroll to continue|skip (to|navigation).*|share( this)?( article)?|read more|see more|related)\\W*");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
+            "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "td", "th", "br", "hr", "figure",
+            "header", "footer", "address", "center");
+
+    private BlockText() {
+    }
+
+    /** The text of the chosen elements, a line per block, without the title and without link-list lines. */
+    static String of(List<Element> content, String title) {
+        List<String> lines = new ArrayList<>();
+        for (Element el : content) {
+            // teaser lines made of links ("SEE MORE: ...", lists of other stories) are not the article
+            for (Element block : el.select("p, li, h2, h3, h4")) {
+                int length = block.text().length();
+                if (length > 0 && length < 200 && ContentFinder.linkDensity(block) > 0.8) {
+                    block.remove();
+                }
+            }
+            StringBuilder current = new StringBuilder();
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode t) {
+                        current.append(t.text());
+                    } else if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
+                        flush(current, lines);
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
+                        flush(current, lines);
+                    }
+                }
+            }, el);
+            flush(current, lines);
+        }
+        lines.removeIf(line -> line.equals(title) || FURNITURE_LINE.matcher(line).matches());
+        return String.join("\n", lines);
+    }
+
+    private static void flush(StringBuilder current, List<String> lines) {
+        String line = current.toString().replaceAll("\\s+", " ").strip();
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        current.setLength(0);
+    }
+}

@@ -1,0 +1,45 @@
+package com.example.digest.enrich;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** The page's own JSON-LD {@code articleBody}, when it holds real text. */
+final class JsonLdBody {
+    private final ObjectMapper json = new ObjectMapper();
+
+    String find(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            try {
+                String body = findArticleBody(json.readTree(script.data()));
+                if (body != null && body.strip().length() > 200) {
+                    return Jsoup.parse(body).text().length() < body.length() * 0.9 && body.contains("<")
+                            ? Jsoup.parse(body).text() : body.strip().replaceAll("[ \\t]*\\n\\s*", "\n");
+                }
+            } catch (IOException ignored) {
+                // broken JSON-LD is common: fall back to the DOM
+            }
+        }
+        return null;
+    }
+
+    private static String findArticleBody(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isObject() && node.path("articleBody").isTextual()) {
+            return node.get("articleBody").asText();
+        }
+        for (JsonNode child : node) {
+            String found = findArticleBody(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}

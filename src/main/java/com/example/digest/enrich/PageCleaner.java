@@ -1,0 +1,67 @@
+package com.example.digest.enrich;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Drops what is never article text before the content is looked for: scripts, navigation, forms of controls, hidden
+ * parts, chrome recognised by class/id (as Readability does), and captions, players and teasers even inside the article.
+ */
+final class PageCleaner {
+    private static final Pattern UNLIKELY = Pattern.compile(
+            "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+                    + "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|"
+                    + "agegate|pagination|pager|popup|yom-remote|share|cookie|consent|newsletter|subscribe|outbrain|taboola|"
+                    + "promo|recommend|trending|most-?read|skip-link");
+    /** Parts that are never body text even inside the article: captions, players, hover cards, link teasers. */
+    private static final Pattern NEVER_BODY = Pattern.compile(
+            "(?i)caption|credit|-video|video-|videoplayer|video-?player|hover-?card|tooltip|rollover|inline-?related|dont-?miss|"
+                    + "see-?also|read-?more|more-?on-?this|ad-?label|advert|related-?(?:links|articles|stories|content)");
+    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
+
+    private PageCleaner() {
+    }
+
+    /** Drops what is never article text: scripts, navigation, forms of controls, hidden parts, and chrome by class/id. */
+    static void clean(Document doc) {
+        doc.select("script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea, nav, aside, "
+                + "footer, figcaption, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], "
+                + "[role=contentinfo], [style~=display:\\s*none]").remove();
+        for (Element form : doc.select("form")) {
+            if (form.text().length() < 300) {
+                form.remove(); // a search box or a sign-up form; some sites wrap the whole page in one form
+            }
+        }
+        for (Element header : doc.select("header")) {
+            if (header.select("p").size() < 2) {
+                header.remove();
+            }
+        }
+        List<Element> unlikely = new ArrayList<>();
+        for (Element el : doc.getAllElements()) {
+            if (el == doc || el.tagName().equals("html") || el.tagName().equals("body") || el.tagName().equals("article")
+                    || el.tagName().equals("main")) {
+                continue;
+            }
+            String hints = el.className() + " " + el.id();
+            if (!hints.isBlank() && UNLIKELY.matcher(hints).find() && !MAYBE.matcher(hints).find()
+                    && el.selectFirst("article, main, [itemprop=articleBody]") == null) {
+                unlikely.add(el);
+            }
+        }
+        unlikely.forEach(Element::remove);
+        List<Element> never = new ArrayList<>();
+        for (Element el : doc.getAllElements()) {
+            String hints = el.className() + " " + el.id();
+            if (!hints.isBlank() && NEVER_BODY.matcher(hints).find() && el.selectFirst("article, main, [itemprop=articleBody]") == null
+                    && el.select("p").size() < 3) {
+                never.add(el);
+            }
+        }
+        never.forEach(Element::remove);
+    }
+}
