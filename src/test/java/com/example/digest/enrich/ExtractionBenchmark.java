@@ -34,7 +34,23 @@ class ExtractionBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ExtractionMetric.Score s = metric.score();
-        System.out.printf("%nextraction benchmark: %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s on one thread%n%n",
+        System.out.printf("%nextraction benchmark: %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s on one thread%n",
                 pages.size(), s.f1(), s.precision(), s.recall(), rounds * pages.size() / seconds);
+        printReadability4j(pages);
+    }
+
+    /** The same measurement for Readability4J, a maintained Java/Kotlin port of Mozilla's Readability, side by side. */
+    private static void printReadability4j(List<DevelopmentSet.Page> pages) {
+        ExtractionMetric metric = new ExtractionMetric();
+        long start = System.nanoTime();
+        for (DevelopmentSet.Page p : pages) {
+            String html = org.jsoup.Jsoup.parse(new String(p.html(), PageCharset.resolve(p.html(), null))).outerHtml();
+            String text = new net.dankito.readability4j.Readability4J(p.url(), html).parse().getTextContent();
+            metric.add(p.truth(), text == null ? "" : text);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ExtractionMetric.Score s = metric.score();
+        System.out.printf("readability4j 1.0.8:  %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s (first pass)%n%n",
+                pages.size(), s.f1(), s.precision(), s.recall(), pages.size() / seconds);
     }
 }
