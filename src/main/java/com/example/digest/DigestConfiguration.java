@@ -25,6 +25,7 @@ import com.example.digest.enrich.PageFetcher;
 import com.example.digest.feed.FeedParser;
 import com.example.digest.feed.FeedReader;
 import com.example.digest.state.StateStore;
+import com.example.digest.summarize.AnswerCache;
 import com.example.digest.summarize.IocExtractor;
 import com.example.digest.summarize.ModelRetry;
 import com.example.digest.summarize.ModelSummarizer;
@@ -78,7 +79,8 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
         bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
-                settings.llmMaxInputChars(), iocs, settings.llmMaxConcurrent(), settings.llmItemTimeout()));
+                settings.llmMaxInputChars(), iocs, settings.llmMaxConcurrent(), settings.llmItemTimeout(),
+                new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version())));
         bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store));

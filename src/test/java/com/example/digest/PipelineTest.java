@@ -127,6 +127,26 @@ class PipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void aCachedArticleMakesNoModelCallEvenOnFreshDeduplicationState() throws Exception {
+        poll();
+        int calls = model.articleRequests().size();
+        assertThat(calls).isEqualTo(3);
+        // forget every article, as a fresh state directory would, but keep the model-answer cache
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + work.resolve("state/digest")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "digest", ""); var s = c.createStatement()) {
+            assertThat(s.executeUpdate("DELETE FROM article")).isEqualTo(4);
+        }
+        poll();
+        publish();
+
+        assertThat(model.articleRequests()).hasSize(calls);
+        JsonNode forti = itemByUrlSuffix("/pages/fortiweb.html");
+        assertThat(forti.path("summarizedBy").asText()).isEqualTo("model:stub-model");
+        assertThat(forti.path("title").asText()).startsWith("【要約】FortiWeb");
+        assertThat(forti.path("usage").path("inputTokens").asLong()).isZero();
+    }
+
+    @Test
     void itemsArrivingAfterPublicationLeadToTheNextRevisionOfTheWholeDay() {
         poll();
         publish();

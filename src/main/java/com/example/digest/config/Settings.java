@@ -50,6 +50,7 @@ public final class Settings {
     private final Duration llmRetryDelay;
     private final int llmMaxConcurrent;
     private final Duration llmItemTimeout;
+    private final Path llmCacheDir;
     private final Duration fetchTimeout;
     private final long fetchMaxBytes;
     private final String userAgent;
@@ -104,6 +105,8 @@ public final class Settings {
         this.llmRetryDelay = Duration.ofMillis(r.positiveInt("digest.llm.retry-delay", 2000));
         this.llmMaxConcurrent = r.positiveInt("digest.llm.max-concurrent", 4);
         this.llmItemTimeout = r.duration("digest.llm.item-timeout", "2m");
+        String cacheDir = r.text("digest.llm.cache-dir", "");
+        this.llmCacheDir = cacheDir.isBlank() ? stateDir.resolve("llm-cache") : Path.of(cacheDir);
         this.fetchTimeout = r.duration("digest.fetch.timeout", "20s");
         this.fetchMaxBytes = r.positiveInt("digest.fetch.max-bytes", 5 * 1024 * 1024);
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
@@ -254,6 +257,7 @@ public final class Settings {
     public Duration llmRetryDelay() { return llmRetryDelay; }
     public int llmMaxConcurrent() { return llmMaxConcurrent; }
     public Duration llmItemTimeout() { return llmItemTimeout; }
+    public Path llmCacheDir() { return llmCacheDir; }
     public Duration fetchTimeout() { return fetchTimeout; }
     public long fetchMaxBytes() { return fetchMaxBytes; }
     public String userAgent() { return userAgent; }

@@ -45,6 +45,7 @@ public class ModelSummarizer {
     private final IocExtractor iocs;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Semaphore inFlight;
+    private final AnswerCache cache;
     private final Duration itemTimeout;
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "model-call");
@@ -53,7 +54,8 @@ public class ModelSummarizer {
     });
 
     public ModelSummarizer(ChatModel model, String modelName, Prompts prompts, int maxInputChars, IocExtractor iocs,
-                           int maxConcurrent, Duration itemTimeout) {
+                           int maxConcurrent, Duration itemTimeout, AnswerCache cache) {
+        this.cache = cache;
         this.inFlight = new Semaphore(maxConcurrent);
         this.itemTimeout = itemTimeout;
         this.model = model;
@@ -76,9 +78,19 @@ public class ModelSummarizer {
                 .messages(SystemMessage.from(prompts.articleSystem()), UserMessage.from(prompts.articleUser(a.title(), text)))
                 .responseFormat(ModelAnswer.FORMAT)
                 .build();
-        ChatResponse response = callWithin(request, deadline, a.url());
-        ModelAnswer answer = parse(response.aiMessage().text());
-        TokenUsage usage = response.tokenUsage();
+        String input = prompts.articleSystem() + "\u0000" + prompts.articleUser(a.title(), text);
+        java.util.Optional<String> cached = cache.get(input);
+        ModelAnswer answer;
+        TokenUsage usage;
+        if (cached.isPresent()) {
+            answer = parse(cached.get());
+            usage = new TokenUsage(0, 0); // nothing spent: the answer was cached
+        } else {
+            ChatResponse response = callWithin(request, deadline, a.url());
+            answer = parse(response.aiMessage().text());
+            cache.put(input, response.aiMessage().text());
+            usage = response.tokenUsage();
+        }
         boolean action = Boolean.TRUE.equals(answer.actionRequired());
         String reason = action ? prose(answer.actionReason(), MAX_ENTRY) : null;
         return new DigestItem(a.feedId(), a.url(), a.title(), prose(answer.title(), MAX_TITLE), Items.iso(a.publishedAt()),

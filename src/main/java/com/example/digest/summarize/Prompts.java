@@ -26,6 +26,11 @@ public class Prompts {
         this.overviewSystem = load("overview-system.txt").replace("{{language}}", language);
     }
 
+    /** A hash of the article prompt and the schema: a new prompt version invalidates cached answers. */
+    public String version() {
+        return AnswerCache.sha256(articleSystem + articleUser + ModelAnswer.FORMAT.toString()).substring(0, 16);
+    }
+
     public String articleSystem() {
         return articleSystem;
     }

@@ -109,6 +109,12 @@ class CommandLineIT {
             JarProcess.Result again = new JarProcess(work).run("--once");
             assertThat(again.stdout()).contains("nothing new to publish");
             assertThat(model.requests()).hasSize(4);
+
+            // fresh de-duplication state, same model-answer cache: the articles come back, the model is not asked
+            Files.delete(work.resolve("data/digest.mv.db"));
+            JarProcess.Result fresh = new JarProcess(work).run("--once");
+            assertThat(fresh.exitCode()).as(fresh.stderr()).isZero();
+            assertThat(model.articleRequests()).hasSize(3);
         }
     }
 

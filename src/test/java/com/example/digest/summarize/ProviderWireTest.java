@@ -27,6 +27,8 @@ class ProviderWireTest {
             {"title":"タイトル","summary":["要点"],"iocs":[{"type":"ipv4","value":"203.0.113.45"}],"recommendations":[],
              "notes":["注記"],"aiRecommendations":[],"actionRequired":false,"actionReason":""}""";
     private final WebServer server = new WebServer();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path cacheDir;
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -76,7 +78,8 @@ class ProviderWireTest {
         all.put("digest.feed.a.url", "https://a.example/feed");
         Settings settings = Settings.from(all::get, env::get);
         ModelSummarizer summarizer = new ModelSummarizer(DigestConfigurationAccess.chatModel(settings), settings.llmModel(),
-                new Prompts("ja"), 12000, new IocExtractor(Set.of()), 2, java.time.Duration.ofSeconds(30));
+                new Prompts("ja"), 12000, new IocExtractor(Set.of()), 2, java.time.Duration.ofSeconds(30),
+                new AnswerCache(cacheDir, settings.provider().name(), settings.llmModel(), "test"));
         Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
                 "desc", null, null, 0);
         return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), summarizer.deadline());

@@ -40,6 +40,8 @@ public final class OpenAiStub implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.NORMAL;
     private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public OpenAiStub() {
         try {
@@ -65,6 +67,11 @@ public final class OpenAiStub implements AutoCloseable {
         this.delayMillis = millis;
     }
 
+    /** The most calls that were in flight at once. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     /** Every request body received, parsed. */
     public List<JsonNode> requests() {
         return List.copyOf(requests);
@@ -76,6 +83,7 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             JsonNode request = json.readTree(exchange.getRequestBody());
             requests.add(request);
@@ -112,6 +120,7 @@ public final class OpenAiStub implements AutoCloseable {
             response.putObject("usage").put("prompt_tokens", 1000).put("completion_tokens", 200).put("total_tokens", 1200);
             send(exchange, 200, json.writeValueAsString(response));
         } finally {
+            inFlight.decrementAndGet();
             exchange.close();
         }
     }
