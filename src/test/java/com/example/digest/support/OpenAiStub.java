@@ -40,6 +40,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.NORMAL;
     private volatile long delayMillis;
+    private final java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newScheduledThreadPool(4);
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -84,16 +85,18 @@ public final class OpenAiStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        JsonNode request = json.readTree(exchange.getRequestBody());
+        requests.add(request);
+        if (delayMillis > 0) {
+            // a slow model: the answer goes out later, without holding a thread
+            later.schedule(() -> answer(exchange, request), delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            answer(exchange, request);
+        }
+    }
+
+    private void answer(HttpExchange exchange, JsonNode request) {
         try {
-            JsonNode request = json.readTree(exchange.getRequestBody());
-            requests.add(request);
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis); // the slow model under test
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             if (mode == Mode.HTTP_401) {
                 send(exchange, 401, "{\"error\":{\"message\":\"invalid api key\",\"type\":\"invalid_request_error\"}}");
                 return;
@@ -119,6 +122,8 @@ public final class OpenAiStub implements AutoCloseable {
             choice.putObject("message").put("role", "assistant").put("content", content);
             response.putObject("usage").put("prompt_tokens", 1000).put("completion_tokens", 200).put("total_tokens", 1200);
             send(exchange, 200, json.writeValueAsString(response));
+        } catch (IOException e) {
+            // the client gave up (a timeout under test): nothing to answer
         } finally {
             inFlight.decrementAndGet();
             exchange.close();
@@ -184,5 +189,6 @@ public final class OpenAiStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        later.shutdownNow();
     }
 }

@@ -40,6 +40,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newScheduledThreadPool(2);
 
     /** Waits this long before answering on {@code path}: a server that is too slow. */
     public WebServer delay(String path, long millis) {
@@ -104,22 +105,26 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
         try (InputStream in = exchange.getRequestBody()) {
-            String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
             byte[] bytes = in.readAllBytes();
             requests.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
                     .add(new Request(headers, new String(bytes, StandardCharsets.UTF_8), bytes, java.time.Instant.now()));
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            Long delay = delays.get(path);
-            if (delay != null) {
-                try {
-                    Thread.sleep(delay); // the slow server under test, not a wait in a test
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+        }
+        Long delay = delays.get(path);
+        if (delay == null) {
+            respond(exchange, path);
+        } else {
+            // a slow server: the answer goes out later, without holding a thread
+            later.schedule(() -> respond(exchange, path), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void respond(HttpExchange exchange, String path) {
+        try {
             java.util.Deque<Response> q = queued.get(path);
             Response next = q == null ? null : q.poll();
             Response r = next != null ? next : responses.get(path);
@@ -133,6 +138,8 @@ public final class WebServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(r.body());
             }
+        } catch (IOException e) {
+            // the client gave up (a timeout under test): nothing to answer
         } finally {
             exchange.close();
         }
@@ -141,5 +148,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        later.shutdownNow();
     }
 }
