@@ -19,8 +19,8 @@ import com.example.digest.digest.DigestPublisher;
 import com.example.digest.enrich.ArticleExtractor;
 import com.example.digest.feed.FeedReader;
 import com.example.digest.state.StateStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.example.digest.config.Settings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -239,9 +239,7 @@ public class DigestApplication implements Callable<Integer> {
                 return FAILED;
             }
             PropertiesComponent properties = readOnlyProperties(Map.of());
-            String configured = properties.resolveProperty("digest.iocs.ignore-domains").orElse(Settings.DEFAULT_IGNORED_DOMAINS);
-            java.util.Set<String> ignore = java.util.Arrays.stream(configured.split(",")).map(String::trim)
-                    .map(d -> d.toLowerCase(java.util.Locale.ROOT)).filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toSet());
+            var ignore = Settings.domains(properties.resolveProperty("digest.iocs.ignore-domains").orElse(Settings.DEFAULT_IGNORED_DOMAINS));
             var result = new com.example.digest.summarize.IocExtractor(ignore).byType(text);
             PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
             out.println(new ObjectMapper().writeValueAsString(result));

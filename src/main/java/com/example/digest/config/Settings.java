@@ -112,8 +112,7 @@ public final class Settings {
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
         this.allowPrivateAddresses = r.bool("digest.fetch.allow-private-addresses", false);
         this.proxy = r.httpUri("digest.http.proxy");
-        this.iocIgnoreDomains = java.util.Arrays.stream(r.text("digest.iocs.ignore-domains", DEFAULT_IGNORED_DOMAINS).split(","))
-                .map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.iocIgnoreDomains = domains(r.text("digest.iocs.ignore-domains", DEFAULT_IGNORED_DOMAINS));
         this.file = delivery(r, "file", true);
         this.mail = readMail(r);
         this.webhook = readWebhook(r);
@@ -171,6 +170,12 @@ public final class Settings {
             throw new ConfigException("digest.feeds", "no feed is configured");
         }
         return List.copyOf(result);
+    }
+
+    /** A comma-separated list of domains, trimmed and lower-cased. */
+    public static Set<String> domains(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(d -> d.trim().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Delivery delivery(Reader r, String channel, boolean enabledByDefault) {
