@@ -109,6 +109,19 @@ class PipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void anUnchangedFeedAnswers304AndIsNotParsedAgain() {
+        web.etag("/news.rss", "\"v1\"");
+        try (com.example.digest.support.LogCapture logs = new com.example.digest.support.LogCapture()) {
+            poll();
+            poll();
+            assertThat(web.requests("/news.rss").get(1).headers()).containsEntry("if-none-match", "\"v1\"");
+            assertThat(logs.everything()).containsOnlyOnce("fetch-feed: news read").contains("fetch-feed: news not modified (304)");
+        }
+        publish();
+        assertThat(markdown()).contains("取得状況: news 正常（新着 3件）");
+    }
+
+    @Test
     void secondPollMakesNoModelCallsAndAddsNoDuplicates() {
         poll();
         int calls = model.requests().size();

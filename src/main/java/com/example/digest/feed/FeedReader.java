@@ -12,6 +12,8 @@ import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
 import com.example.digest.delivery.DeliveryFailures;
 import com.example.digest.state.StateStore;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,31 @@ public class FeedReader {
         succeeded.incrementAndGet();
         LOG.info("fetch-feed: {} read, {} recent entries", feed.id(), articles.size());
         return articles;
+    }
+
+    /** The ETag of the feed's last poll, sent as If-None-Match; null when there is none. */
+    public String etag(FeedConfig feed) {
+        return store.feedValidators(feed.id())[0];
+    }
+
+    /** The Last-Modified of the feed's last poll, sent as If-Modified-Since; null when there is none. */
+    public String lastModified(FeedConfig feed) {
+        return store.feedValidators(feed.id())[1];
+    }
+
+    /**
+     * Keeps the validators of a fresh answer for the next poll. Bound by annotation, not by a method expression:
+     * Camel would strip the quotes that are part of an ETag.
+     */
+    public void remember(@Variable("feed") FeedConfig feed, @Header("ETag") String etag, @Header("Last-Modified") String lastModified) {
+        store.rememberValidators(feed.id(), etag, lastModified);
+    }
+
+    /** The feed answered 304: nothing changed, nothing to parse. */
+    public void notModified(FeedConfig feed) {
+        store.feedSucceeded(feed.id());
+        succeeded.incrementAndGet();
+        LOG.info("fetch-feed: {} not modified (304), nothing to parse", feed.id());
     }
 
     /** Records a failed poll; the run goes on with the other feeds. */

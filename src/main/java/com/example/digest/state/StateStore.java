@@ -91,6 +91,7 @@ public class StateStore implements AutoCloseable {
                           published_at TIMESTAMP WITH TIME ZONE NOT NULL,
                           PRIMARY KEY (digest_day, revision))""");
                 s.execute("ALTER TABLE digest ADD COLUMN IF NOT EXISTS json CLOB");
+
                 s.execute("ALTER TABLE digest ADD COLUMN IF NOT EXISTS markdown CLOB");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS delivery (
@@ -113,6 +114,8 @@ public class StateStore implements AutoCloseable {
                           ok                   BOOLEAN NOT NULL,
                           error                VARCHAR(1000),
                           consecutive_failures INT NOT NULL DEFAULT 0)""");
+                s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS etag VARCHAR(500)");
+                s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS last_modified VARCHAR(100)");
             }
             return null;
         });
@@ -451,6 +454,31 @@ public class StateStore implements AutoCloseable {
                 u.setBoolean(10, ok);
                 u.setString(11, error);
                 u.setInt(12, ok ? 0 : 1);
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    /** The ETag and Last-Modified a feed's last successful poll returned (either may be null). */
+    public String[] feedValidators(String feedId) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT etag, last_modified FROM feed_status WHERE feed_id = ?")) {
+                q.setString(1, feedId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : new String[] {null, null};
+                }
+            }
+        });
+    }
+
+    /** Keeps a feed's validators for the next conditional GET. */
+    public void rememberValidators(String feedId, String etag, String lastModified) {
+        upsertFeed(feedId, true, null);
+        run(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE feed_status SET etag = ?, last_modified = ? WHERE feed_id = ?")) {
+                u.setString(1, etag == null || etag.length() > 500 ? null : etag);
+                u.setString(2, lastModified == null || lastModified.length() > 100 ? null : lastModified);
+                u.setString(3, feedId);
                 return u.executeUpdate();
             }
         });

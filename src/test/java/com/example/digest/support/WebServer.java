@@ -123,8 +123,24 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
+
+    /** Serves {@code path} with this ETag and answers 304 to a request that already has it. */
+    public WebServer etag(String path, String etag) {
+        etags.put(path, etag);
+        return this;
+    }
+
     private void respond(HttpExchange exchange, String path) {
         try {
+            String etag = etags.get(path);
+            if (etag != null) {
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
             java.util.Deque<Response> q = queued.get(path);
             Response next = q == null ? null : q.poll();
             Response r = next != null ? next : responses.get(path);
