@@ -23,38 +23,13 @@ public class DigestRenderer {
 
     public DigestRenderer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        this.printer = new CompactEmptyArrays()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        // "key": value and [] for an empty list, as in the example
+        this.printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator(""))
                 .withObjectIndenter(indenter);
         this.printer.indentArraysWith(indenter);
-    }
-
-    /** Jackson's pretty printer, but {@code []} rather than {@code [ ]} for an empty list, as in the example. */
-    private static final class CompactEmptyArrays extends DefaultPrettyPrinter {
-        CompactEmptyArrays() {
-        }
-
-        CompactEmptyArrays(CompactEmptyArrays base) {
-            super(base);
-        }
-
-        @Override
-        public CompactEmptyArrays createInstance() {
-            return new CompactEmptyArrays(this);
-        }
-
-        @Override
-        public DefaultPrettyPrinter withSeparators(Separators separators) {
-            CompactEmptyArrays copy = new CompactEmptyArrays(this);
-            copy._separators = separators;
-            copy._objectFieldValueSeparatorWithSpaces = separators.getObjectFieldValueSpacing()
-                    .apply(separators.getObjectFieldValueSeparator());
-            copy._objectEntrySeparator = separators.getObjectEntrySpacing().apply(separators.getObjectEntrySeparator());
-            copy._arrayValueSeparator = separators.getArrayValueSpacing().apply(separators.getArrayValueSeparator());
-            copy._objectEmptySeparator = separators.getObjectEmptySeparator();
-            copy._arrayEmptySeparator = "";
-            return copy;
-        }
     }
 
     /** The digest JSON, UTF-8: the {@code .json} file and, later, the webhook body. */
