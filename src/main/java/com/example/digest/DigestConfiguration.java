@@ -20,6 +20,7 @@ import com.example.digest.digest.Labels;
 import com.example.digest.digest.OverviewWriter;
 import com.example.digest.enrich.AddressGuard;
 import com.example.digest.enrich.ArticleExtractor;
+import com.example.digest.enrich.HostLimits;
 import com.example.digest.enrich.PageEnricher;
 import com.example.digest.enrich.PageFetcher;
 import com.example.digest.feed.FeedParser;
@@ -74,7 +75,8 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "stateStore", store);
         bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store));
         bind(context, "pageEnricher", new PageEnricher(
-                new PageFetcher(new AddressGuard(settings.allowPrivateAddresses()), settings.fetchTimeout(),
+                new PageFetcher(new AddressGuard(settings.allowPrivateAddresses()),
+                        new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout()), settings.fetchTimeout(),
                         settings.fetchMaxBytes(), settings.userAgent(), settings.proxy()),
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));

@@ -51,6 +51,11 @@ public final class Settings {
     private final int llmMaxConcurrent;
     private final Duration llmItemTimeout;
     private final Path llmCacheDir;
+    private final int llmRequestsPerMinute;
+    private final long llmDailyTokenBudget;
+    private final int fetchMaxPerHost;
+    private final Duration retention;
+    private final int httpPort;
     private final Duration fetchTimeout;
     private final long fetchMaxBytes;
     private final String userAgent;
@@ -107,7 +112,12 @@ public final class Settings {
         this.llmItemTimeout = r.duration("digest.llm.item-timeout", "2m");
         String cacheDir = r.text("digest.llm.cache-dir", "");
         this.llmCacheDir = cacheDir.isBlank() ? stateDir.resolve("llm-cache") : Path.of(cacheDir);
+        this.llmRequestsPerMinute = (int) r.optionalPositive("digest.llm.requests-per-minute", Integer.MAX_VALUE);
+        this.llmDailyTokenBudget = r.optionalPositive("digest.llm.daily-token-budget", Long.MAX_VALUE);
         this.fetchTimeout = r.duration("digest.fetch.timeout", "20s");
+        this.fetchMaxPerHost = r.positiveInt("digest.fetch.max-per-host", 2);
+        this.retention = r.duration("digest.retention", "30d");
+        this.httpPort = r.port("digest.http.port", 8080);
         this.fetchMaxBytes = r.positiveInt("digest.fetch.max-bytes", 5 * 1024 * 1024);
         this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
         this.allowPrivateAddresses = r.bool("digest.fetch.allow-private-addresses", false);
@@ -263,7 +273,16 @@ public final class Settings {
     public int llmMaxConcurrent() { return llmMaxConcurrent; }
     public Duration llmItemTimeout() { return llmItemTimeout; }
     public Path llmCacheDir() { return llmCacheDir; }
+    /** Model requests started per minute; {@link Integer#MAX_VALUE} when unlimited. */
+    public int llmRequestsPerMinute() { return llmRequestsPerMinute; }
+    /** Tokens (input and output) the model may spend per day; {@link Long#MAX_VALUE} when there is no budget. */
+    public long llmDailyTokenBudget() { return llmDailyTokenBudget; }
     public Duration fetchTimeout() { return fetchTimeout; }
+    public int fetchMaxPerHost() { return fetchMaxPerHost; }
+    /** How long de-duplication entries, cached answers, delivered dead letters and published days are kept. */
+    public Duration retention() { return retention; }
+    /** The port of the health and metrics endpoints in continuous mode. */
+    public int httpPort() { return httpPort; }
     public long fetchMaxBytes() { return fetchMaxBytes; }
     public String userAgent() { return userAgent; }
     public boolean allowPrivateAddresses() { return allowPrivateAddresses; }
@@ -332,6 +351,26 @@ public final class Settings {
             }
             throw new ConfigException(key, "'" + v + "' is not a positive whole number"
                     + (key.endsWith("-delay") ? " of milliseconds" : ""));
+        }
+
+        /** A positive whole number up to {@code unset}, or {@code unset} when the key is empty (no limit). */
+        long optionalPositive(String key, long unset) {
+            String v = text(key, "");
+            if (v.isEmpty()) {
+                return unset;
+            }
+            if (!v.matches("\\d{1,18}") || Long.parseLong(v) == 0 || Long.parseLong(v) > unset) {
+                throw new ConfigException(key, "'" + v + "' is not a positive whole number (leave it empty for no limit)");
+            }
+            return Long.parseLong(v);
+        }
+
+        int port(String key, int fallback) {
+            int port = positiveInt(key, fallback);
+            if (port > 65535) {
+                throw new ConfigException(key, "'" + port + "' is not a port number (1-65535)");
+            }
+            return port;
         }
 
         int nonNegativeInt(String key, int fallback) {

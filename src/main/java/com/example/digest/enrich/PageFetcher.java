@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Fetches article pages with the JDK client: timeouts, the User-Agent, at most 5 redirects (each hop checked
- * by the {@link AddressGuard}), HTML only, and a size cap applied while reading, so a huge page is cut off
- * rather than buffered.
+ * by the {@link AddressGuard}), a limit on requests in flight per host ({@link HostLimits}), HTML only, and a
+ * size cap applied while reading, so a huge page is cut off rather than buffered.
  */
 public class PageFetcher {
     private static final int MAX_REDIRECTS = 5;
@@ -29,8 +29,9 @@ public class PageFetcher {
     private final Duration timeout;
     private final long maxBytes;
     private final String userAgent;
+    private final HostLimits hosts;
 
-    public PageFetcher(AddressGuard guard, Duration timeout, long maxBytes, String userAgent, Optional<URI> proxy) {
+    public PageFetcher(AddressGuard guard, HostLimits hosts, Duration timeout, long maxBytes, String userAgent, Optional<URI> proxy) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -40,6 +41,7 @@ public class PageFetcher {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
         this.userAgent = userAgent;
+        this.hosts = hosts;
     }
 
     /** Fetches {@code url}, following redirects; throws {@link PageFetchException} with the reason when it cannot. */
@@ -52,40 +54,54 @@ public class PageFetcher {
         }
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             guard.check(uri);
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(timeout)
-                    .header("User-Agent", userAgent)
-                    .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
-                    .GET()
-                    .build();
-            HttpResponse<InputStream> response = send(request);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && status != 304) {
-                String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new PageFetchException("HTTP " + status + " without Location"));
-                close(response);
-                uri = uri.resolve(location.trim());
-                continue;
-            }
-            try (InputStream body = response.body()) {
-                if (status < 200 || status >= 300) {
-                    throw new PageFetchException("HTTP " + status);
+            String host = uri.getHost();
+            hosts.acquire(host);
+            try {
+                FetchedPage page = fetchOnce(uri);
+                if (page.redirect() == null) {
+                    return page;
                 }
-                String contentType = response.headers().firstValue("Content-Type").orElse("text/html");
-                String mime = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-                if (!mime.isEmpty() && !mime.equals("text/html") && !mime.equals("application/xhtml+xml") && !mime.equals("text/plain")) {
-                    throw new PageFetchException("not HTML (" + mime + ")");
-                }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
-                Matcher m = CHARSET.matcher(contentType);
-                return new FetchedPage(uri.toString(), bytes, m.find() ? m.group(1) : null);
-            } catch (HttpTimeoutException e) {
-                throw new PageFetchException("read timed out");
-            } catch (IOException e) {
-                throw new PageFetchException("read failed: " + e.getMessage());
+                uri = page.redirect();
+            } finally {
+                hosts.release(host);
             }
         }
         throw new PageFetchException("more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    /** One request: the page, or a {@link FetchedPage} that only names where it redirects. */
+    private FetchedPage fetchOnce(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("User-Agent", userAgent)
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+                .GET()
+                .build();
+        HttpResponse<InputStream> response = send(request);
+        int status = response.statusCode();
+        if (status >= 300 && status < 400 && status != 304) {
+            String location = response.headers().firstValue("Location")
+                    .orElseThrow(() -> new PageFetchException("HTTP " + status + " without Location"));
+            close(response);
+            return FetchedPage.redirectTo(uri.resolve(location.trim()));
+        }
+        try (InputStream body = response.body()) {
+            if (status < 200 || status >= 300) {
+                throw new PageFetchException("HTTP " + status);
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse("text/html");
+            String mime = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (!mime.isEmpty() && !mime.equals("text/html") && !mime.equals("application/xhtml+xml") && !mime.equals("text/plain")) {
+                throw new PageFetchException("not HTML (" + mime + ")");
+            }
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+            Matcher m = CHARSET.matcher(contentType);
+            return new FetchedPage(uri.toString(), bytes, m.find() ? m.group(1) : null, null);
+        } catch (HttpTimeoutException e) {
+            throw new PageFetchException("read timed out");
+        } catch (IOException e) {
+            throw new PageFetchException("read failed: " + e.getMessage());
+        }
     }
 
     private HttpResponse<InputStream> send(HttpRequest request) {
@@ -110,6 +126,9 @@ public class PageFetcher {
     }
 
     /** The bytes of a page (at most the size cap), the URL they came from, and the charset the server named. */
-    public record FetchedPage(String url, byte[] body, String charset) {
+    public record FetchedPage(String url, byte[] body, String charset, URI redirect) {
+        static FetchedPage redirectTo(URI target) {
+            return new FetchedPage(target.toString(), new byte[0], null, target);
+        }
     }
 }

@@ -56,9 +56,17 @@ public final class WebServer implements AutoCloseable {
 
     private final Map<String, java.util.List<Request>> requests = new ConcurrentHashMap<>();
 
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
     public WebServer() {
+        this(InetAddress.getLoopbackAddress().getHostAddress());
+    }
+
+    /** A server on one loopback address, e.g. 127.0.0.2: another host name for the per-host limits. */
+    public WebServer(String address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +76,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     public String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** The most requests this server was answering at once. */
+    public int peakInFlight() {
+        return peakInFlight.get();
     }
 
     public int port() {
@@ -105,6 +118,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         String path = exchange.getRequestURI().getPath();
         try (InputStream in = exchange.getRequestBody()) {
             Map<String, String> headers = new java.util.HashMap<>();
@@ -157,6 +171,7 @@ public final class WebServer implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (a timeout under test): nothing to answer
         } finally {
+            inFlight.decrementAndGet();
             exchange.close();
         }
     }
