@@ -68,6 +68,7 @@ public class DigestApplication implements Callable<Integer> {
         }
         if (once) {
             overrides.put("digest.daemon", "false");
+            overrides.put("camel.management.enabled", "false"); // health and metrics are for the daemon
         }
         try {
             checkSettings(overrides);
@@ -192,7 +193,7 @@ public class DigestApplication implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Map<String, String> overrides = Map.of("digest.daemon", "false");
+            Map<String, String> overrides = Map.of("digest.daemon", "false", "camel.management.enabled", "false");
             try {
                 checkSettings(overrides);
                 Main main = newMain(overrides);

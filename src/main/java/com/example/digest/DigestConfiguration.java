@@ -25,7 +25,14 @@ import com.example.digest.enrich.PageEnricher;
 import com.example.digest.enrich.PageFetcher;
 import com.example.digest.feed.FeedParser;
 import com.example.digest.feed.FeedReader;
+import com.example.digest.observe.DigestMetrics;
+import com.example.digest.observe.FeedHealthCheck;
+import com.example.digest.observe.PublishHealthCheck;
 import com.example.digest.state.StateStore;
+import com.example.digest.state.TokenLedger;
+import com.example.digest.summarize.ModelGate;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.example.digest.summarize.AnswerCache;
 import com.example.digest.summarize.IocExtractor;
 import com.example.digest.summarize.ModelRetry;
@@ -70,10 +77,21 @@ public class DigestConfiguration implements CamelConfiguration {
         Labels labels = Labels.of(settings.language());
         Prompts prompts = new Prompts(settings.language());
         ChatModel chatModel = chatModel(settings);
+        // the registry Camel's micrometer-prometheus serves on /observe/metrics; it takes this one when it is bound first
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        bind(context, "metricsRegistry", registry);
+        DigestMetrics metrics = new DigestMetrics(registry);
+        TokenLedger ledger = new TokenLedger(store);
+        ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
+                ledger, store::today, metrics);
 
         bind(context, "settings", settings);
+        bind(context, "modelGate", gate);
+        // health checks in the registry are picked up by Camel's health-check registry (/observe/health)
+        settings.feeds().forEach(feed -> bind(context, "feedHealth-" + feed.id(), new FeedHealthCheck(feed.id(), store)));
+        bind(context, "publishHealth", new PublishHealthCheck(store));
         bind(context, "stateStore", store);
-        bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store));
+        bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store, metrics));
         bind(context, "pageEnricher", new PageEnricher(
                 new PageFetcher(new AddressGuard(settings.allowPrivateAddresses()),
                         new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout()), settings.fetchTimeout(),
@@ -81,19 +99,19 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
         bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
-                settings.llmMaxInputChars(), iocs, settings.llmMaxConcurrent(), settings.llmItemTimeout(),
+                settings.llmMaxInputChars(), iocs, gate, settings.llmItemTimeout(),
                 new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version())));
         bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
-        bind(context, "collector", new Collector(store));
-        bind(context, "digestPublisher", new DigestPublisher(store, settings, clock));
+        bind(context, "collector", new Collector(store, metrics));
+        bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, clock));
         bind(context, "digestRenderer", new DigestRenderer());
         bind(context, "overviewWriter", new OverviewWriter());
         if (chatModel != null) {
             bind(context, "chatModel", chatModel);
         }
-        bind(context, "deliveries", new Deliveries(store, settings.stateDir()));
-        bind(context, "deliveryRetry", new DeliveryRetry(settings));
+        bind(context, "deliveries", new Deliveries(store, settings.stateDir(), metrics));
+        bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
         bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));

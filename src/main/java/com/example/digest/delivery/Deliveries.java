@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.StateStore.PendingDelivery;
 import org.slf4j.Logger;
@@ -26,9 +27,11 @@ public class Deliveries {
     private final Path deadLetters;
     private final List<String> written = new ArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final DigestMetrics metrics;
 
-    public Deliveries(StateStore store, Path stateDir) {
+    public Deliveries(StateStore store, Path stateDir, DigestMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.deadLetters = stateDir.resolve("dead-letters");
     }
 
@@ -38,6 +41,7 @@ public class Deliveries {
 
     public void delivered(PendingDelivery d) {
         store.deliverySucceeded(d);
+        metrics.deliveryAttempt(d.channel(), true);
         moveDeadLetterAside(d);
         LOG.info("deliver-{}: {} revision {} delivered ({})", d.channel(), d.day(), d.revision(), d.idempotencyKey());
     }
@@ -57,6 +61,7 @@ public class Deliveries {
         String why = reason == null ? "unknown error" : DeliveryFailures.describe(reason);
         store.deliveryFailed(d, why, permanent);
         failures.incrementAndGet();
+        metrics.deliveryFailure(d.channel());
         writeDeadLetter(d, why, permanent);
         LOG.warn("deliver-{}: {} revision {} failed ({}{}); it stays pending and the next run retries it with key {}",
                 d.channel(), d.day(), d.revision(), permanent ? "permanent: " : "", why, d.idempotencyKey());

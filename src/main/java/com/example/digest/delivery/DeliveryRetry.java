@@ -3,6 +3,7 @@ package com.example.digest.delivery;
 import java.time.Duration;
 
 import com.example.digest.config.Settings;
+import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.StateStore;
 import org.apache.camel.Exchange;
 
@@ -14,9 +15,11 @@ public class DeliveryRetry {
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
     private final Settings settings;
+    private final DigestMetrics metrics;
 
-    public DeliveryRetry(Settings settings) {
+    public DeliveryRetry(Settings settings, DigestMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -26,6 +29,7 @@ public class DeliveryRetry {
         // Camel has already counted the failed attempt when it asks: 1 after the first failure
         int failed = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         Settings.Delivery channel = settings.delivery(delivery.channel());
+        metrics.deliveryAttempt(delivery.channel(), false); // asked once per failed attempt
         if (failure == null || !DeliveryFailures.isTransient(failure) || failed >= channel.maxAttempts()) {
             return false;
         }

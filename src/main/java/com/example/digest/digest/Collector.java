@@ -1,9 +1,13 @@
 package com.example.digest.digest;
 
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.digest.config.FeedConfig;
 import com.example.digest.feed.Article;
+import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.StateStore;
 import com.example.digest.summarize.Items;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,30 +15,76 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stores each finished item in its day's aggregation; from then on the article counts as done. */
+/**
+ * An article's bookkeeping: the claim that de-duplicates it, the finished item stored in its day's aggregation
+ * (from then on the article counts as done), and the progress of the current poll ({@code summarised 12/40 (2 fallback)}).
+ */
 public class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
     private final StateStore store;
+    private final DigestMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
-    private final AtomicInteger summarised = new AtomicInteger();
-    private final AtomicInteger fallbacks = new AtomicInteger();
+    private volatile Poll poll = new Poll();
 
-    public Collector(StateStore store) {
+    public Collector(StateStore store, DigestMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** The counts of one poll: articles taken on, finished, fallen back, and new articles per feed. */
+    private static final class Poll {
+        final long startedAt = System.nanoTime();
+        final AtomicInteger news = new AtomicInteger();
+        final AtomicInteger incidents = new AtomicInteger();
+        final AtomicInteger summarised = new AtomicInteger();
+        final AtomicInteger fallbacks = new AtomicInteger();
+        final Map<String, AtomicInteger> newPerFeed = new ConcurrentHashMap<>();
+    }
+
+    public void startPoll() {
+        poll = new Poll();
+    }
+
+    /** Claims a polled article: the claimed article (with its day and fence), or null when it is a duplicate. */
+    public Article claim(Article article) {
+        Article claimed = store.claim(article);
+        if (claimed == null) {
+            metrics.duplicate(article.feedId());
+            return null;
+        }
+        Poll p = poll;
+        p.newPerFeed.computeIfAbsent(article.feedId(), f -> new AtomicInteger()).incrementAndGet();
+        (claimed.isIncident() ? p.incidents : p.news).incrementAndGet();
+        return claimed;
     }
 
     public void news(Article claimed, DigestItem item) {
         store.complete(claimed, DigestPublisher.NEWS, write(item));
-        int n = summarised.incrementAndGet();
-        int f = item.summarizedBy().equals("offline-fallback") ? fallbacks.incrementAndGet() : fallbacks.get();
-        LOG.info("collect-item: {} for {} ({}), summarised {} so far ({} fallback)", claimed.url(), claimed.day(),
-                item.summarizedBy(), n, f);
+        metrics.summarised(item.summarizedBy().startsWith("model:") ? "model" : item.summarizedBy());
+        Poll p = poll;
+        int done = p.summarised.incrementAndGet();
+        int fallbacks = item.summarizedBy().equals("offline-fallback") ? p.fallbacks.incrementAndGet() : p.fallbacks.get();
+        LOG.info("collect-item: {} for {} ({}); summarised {}/{} ({} fallback)", claimed.url(), claimed.day(),
+                item.summarizedBy(), done, p.news.get(), fallbacks);
     }
 
     public void incident(Article claimed) {
         store.complete(claimed, DigestPublisher.INCIDENT, write(Items.incident(claimed)));
         LOG.info("collect-item: incident {} for {}", claimed.url(), claimed.day());
+    }
+
+    /** Records each feed's new items and logs the poll's totals. */
+    public void endPoll(java.util.List<FeedConfig> feeds) {
+        Poll p = poll;
+        for (FeedConfig feed : feeds) {
+            AtomicInteger n = p.newPerFeed.get(feed.id());
+            store.recordNewItems(feed.id(), n == null ? 0 : n.get());
+        }
+        int unfinished = p.news.get() - p.summarised.get();
+        LOG.info("poll-feeds: done in {} s: summarised {}/{} ({} fallback), {} incident(s){}",
+                String.format("%.1f", (System.nanoTime() - p.startedAt) / 1e9), p.summarised.get(), p.news.get(),
+                p.fallbacks.get(), p.incidents.get(), unfinished > 0 ? ", " + unfinished + " released for the next poll" : "");
     }
 
     private String write(Object item) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
 import com.example.digest.state.StateStore;
+import com.example.digest.state.TokenLedger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,12 @@ public class DigestPublisher {
     private final StateStore store;
     private final Settings settings;
     private final Clock clock;
+    private final TokenLedger ledger;
     private final ObjectMapper json = new ObjectMapper();
 
-    public DigestPublisher(StateStore store, Settings settings, Clock clock) {
+    public DigestPublisher(StateStore store, TokenLedger ledger, Settings settings, Clock clock) {
         this.store = store;
+        this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
     }
@@ -77,13 +80,13 @@ public class DigestPublisher {
         int revision = store.lastRevision(day) + 1;
         String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
         return new Digest(day.toString(), revision, generatedAt, settings.language(), "", actions, items, incidents,
-                feedStates(stored), usage(items, 0, 0, 0));
+                feedStates(stored), usage(day, items, 0));
     }
 
     /** The digest with its overview, and the overview call counted in the usage when a model wrote it. */
     public Digest withOverview(Digest digest, String overview, boolean byModel) {
         String text = com.example.digest.summarize.ModelText.clean(overview, 1200);
-        return digest.withOverview(text, usage(digest.items(), byModel ? 1 : 0, 0, 0));
+        return digest.withOverview(text, usage(LocalDate.parse(digest.date()), digest.items(), byModel ? 1 : 0));
     }
 
     /**
@@ -126,10 +129,11 @@ public class DigestPublisher {
         return states;
     }
 
-    private static Digest.Usage usage(List<DigestItem> items, int extraCalls, long extraIn, long extraOut) {
-        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:")).count() + extraCalls;
-        long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum() + extraIn;
-        long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum() + extraOut;
-        return new Digest.Usage(calls, in, out, false);
+    /** The day's usage: the items' model calls and tokens, the overview call, and whether the day's budget stopped a call. */
+    private Digest.Usage usage(LocalDate day, List<DigestItem> items, int overviewCalls) {
+        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:")).count() + overviewCalls;
+        long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum();
+        long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum();
+        return new Digest.Usage(calls, in, out, ledger.usage(day).budgetReached());
     }
 }

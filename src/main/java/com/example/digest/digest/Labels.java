@@ -5,7 +5,7 @@ public record Labels(String heading, String actions, String overview, String new
                      String recommendations, String other, String aiRecommendations, String incidents, String feedStatus,
                      String noIocs, String unknown, String none, String noIncidents, String noActions,
                      String offlineNote, String fallbackNote, String feedOk, String feedFailed, String newItems,
-                     String failures, String feedDetail, String budgetReached) {
+                     String failures, String feedDetail, String budgetReached, String budgetNote) {
 
     public static Labels of(String language) {
         return "en".equals(language) ? ENGLISH : JAPANESE;
@@ -15,12 +15,14 @@ public record Labels(String heading, String actions, String overview, String new
             "その他", "AIの推奨事項", "日本の侵害事例", "取得状況", "IOC情報なし", "不明", "なし", "該当なし", "N/A",
             "要約はLLMを使わずに本文の冒頭から作成した（モデルが設定されていないため）。",
             "要約はLLMを使わずに本文の冒頭から作成した（モデルの応答が得られなかったため）。",
-            "正常", "失敗", "新着 %d件", "%s、連続%d回失敗: %s", "%s（%s）", "本日のトークン上限に達した");
+            "正常", "失敗", "新着 %d件", "%s、連続%d回失敗: %s", "%s（%s）", "本日のトークン上限に達した",
+            "要約はLLMを使わずに本文の冒頭から作成した（本日のトークン上限に達したため）。");
 
     public static final Labels ENGLISH = new Labels("Daily News Digest", "Action items", "Overview", "News", "Summary", "IOCs",
             "Recommendations", "Other", "AI recommendations", "Japanese breach incidents", "Feed status", "No IOCs", "Unknown",
             "None", "None", "N/A",
             "Summary taken from the opening of the article without an LLM (no model is configured).",
             "Summary taken from the opening of the article without an LLM (the model gave no usable answer).",
-            "ok", "failing", "%d new", "%s, %d consecutive failures: %s", "%s (%s)", "daily token budget reached");
+            "ok", "failing", "%d new", "%s, %d consecutive failures: %s", "%s (%s)", "daily token budget reached",
+            "Summary taken from the opening of the article without an LLM (the daily token budget was reached).");
 }

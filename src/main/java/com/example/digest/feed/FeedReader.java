@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
+import com.example.digest.observe.DigestMetrics;
 import com.example.digest.delivery.DeliveryFailures;
 import com.example.digest.state.StateStore;
 import org.apache.camel.Header;
@@ -27,10 +28,12 @@ public class FeedReader {
     private final Settings settings;
     private final FeedParser parser;
     private final StateStore store;
+    private final DigestMetrics metrics;
     private final AtomicInteger succeeded = new AtomicInteger();
 
-    public FeedReader(Settings settings, FeedParser parser, StateStore store) {
+    public FeedReader(Settings settings, FeedParser parser, StateStore store, DigestMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.parser = parser;
         this.store = store;
     }
@@ -59,6 +62,7 @@ public class FeedReader {
         List<Article> articles = parser.parse(feed, body, contentType);
         store.feedSucceeded(feed.id());
         succeeded.incrementAndGet();
+        metrics.polled(feed.id(), articles.size());
         LOG.info("fetch-feed: {} read, {} recent entries", feed.id(), articles.size());
         return articles;
     }
@@ -96,6 +100,7 @@ public class FeedReader {
             why = why.substring(0, 300);
         }
         store.feedFailed(feed.id(), why);
+        metrics.feedError(feed.id());
         LOG.warn("fetch-feed: feed {} failed: {}", feed.id(), why);
     }
 

@@ -40,7 +40,15 @@ public class StateStore implements AutoCloseable {
     private final Duration lease;
     private final String owner = UUID.randomUUID().toString();
 
+    private final WriterLock writerLock;
+    private final boolean writer;
+
+    /** Opens the state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
+        this(stateDir, zone, lease, clock, true);
+    }
+
+    private StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock, boolean writer) {
         this.zone = zone;
         this.lease = lease;
         this.clock = clock;
@@ -50,20 +58,38 @@ public class StateStore implements AutoCloseable {
             throw new StateUnusableException("cannot use the state directory " + stateDir.toAbsolutePath() + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
+        this.writerLock = writer ? WriterLock.acquire(stateDir) : WriterLock.tryAcquire(stateDir);
+        this.writer = writer;
+        // AUTO_SERVER: the writer serves its open database to readers on this machine (the status command), on loopback only
+        System.setProperty("h2.bindAddress", "127.0.0.1");
         String url = "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;AUTO_SERVER=TRUE" + (writer ? "" : ";IFEXISTS=TRUE");
         this.pool = JdbcConnectionPool.create(url, "digest", "");
         try {
-            createSchema();
-            releaseOrphanedClaims();
+            if (writer) {
+                createSchema();
+                releaseOrphanedClaims();
+            } else {
+                run(c -> c.isValid(5));
+            }
         } catch (StateStoreException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                pool.dispose();
-                throw new StateInUseException("the state in " + stateDir.toAbsolutePath()
-                        + " is in use by another running news-digest; only one process may write it");
+            pool.dispose();
+            if (writerLock != null) {
+                writerLock.close();
+            }
+            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+                throw new StateUnusableException("no state in " + stateDir.toAbsolutePath() + " yet: nothing has run there");
             }
             throw e;
         }
+    }
+
+    /**
+     * Opens the state for reading beside a running writer (through the writer's loopback-only database server), or
+     * on its own when nothing runs. Nothing is created or changed.
+     */
+    public static StateStore openForReading(Path stateDir, ZoneId zone, Clock clock) {
+        return new StateStore(stateDir, zone, Duration.ZERO, clock, false);
     }
 
     private void createSchema() {
@@ -116,6 +142,14 @@ public class StateStore implements AutoCloseable {
                           consecutive_failures INT NOT NULL DEFAULT 0)""");
                 s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS etag VARCHAR(500)");
                 s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS last_modified VARCHAR(100)");
+                s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS new_items INT");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS llm_usage (
+                          usage_day      DATE PRIMARY KEY,
+                          calls          INT NOT NULL DEFAULT 0,
+                          input_tokens   BIGINT NOT NULL DEFAULT 0,
+                          output_tokens  BIGINT NOT NULL DEFAULT 0,
+                          budget_reached BOOLEAN NOT NULL DEFAULT FALSE)""");
             }
             return null;
         });
@@ -195,8 +229,8 @@ public class StateStore implements AutoCloseable {
     }
 
     /**
-     * Gives back claims left by a process that was killed. The embedded database can be open in one process only
-     * (its file lock refuses a second), so a claim owned by anyone else belongs to a dead process. With a database
+     * Gives back claims left by a process that was killed. Only one process holds the writer lock, so a claim
+     * owned by anyone else belongs to a dead process. With a database
      * shared by several instances this must be left to the lease instead.
      */
     private void releaseOrphanedClaims() {
@@ -484,20 +518,87 @@ public class StateStore implements AutoCloseable {
         });
     }
 
+    /** How many new articles the feed's last poll brought. */
+    public void recordNewItems(String feedId, int count) {
+        run(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE feed_status SET new_items = ? WHERE feed_id = ?")) {
+                u.setInt(1, count);
+                u.setString(2, feedId);
+                return u.executeUpdate();
+            }
+        });
+    }
+
     /** The current state of every feed that has been polled, by feed id. */
     public Map<String, FeedStatus> feedStatuses() {
         return run(c -> {
             Map<String, FeedStatus> result = new LinkedHashMap<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT feed_id, ok, error, consecutive_failures, last_success FROM feed_status")) {
+                 ResultSet rs = s.executeQuery("""
+                         SELECT feed_id, ok, error, consecutive_failures, last_success, last_poll, new_items FROM feed_status""")) {
                 while (rs.next()) {
-                    Timestamp success = rs.getTimestamp(5);
+                    int newItems = rs.getInt(7);
                     result.put(rs.getString(1), new FeedStatus(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getInt(4),
-                            success == null ? null : success.toInstant()));
+                            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.wasNull() ? null : newItems));
                 }
             }
             return result;
         });
+    }
+
+    /** How many articles are done for {@code day} (news and incidents). */
+    public int doneCount(LocalDate day) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM article WHERE item_day = ? AND status = 'DONE'")) {
+                q.setObject(1, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The latest published revision of any day, or null when nothing was published yet. */
+    public PublishedRevision lastPublished() {
+        return run(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT digest_day, revision, published_at FROM digest ORDER BY published_at DESC, digest_day DESC, revision DESC LIMIT 1")) {
+                return rs.next() ? new PublishedRevision(rs.getObject(1, LocalDate.class), rs.getInt(2), instant(rs.getTimestamp(3))) : null;
+            }
+        });
+    }
+
+    /** Per channel, when a delivery last succeeded, and how many are pending (with the latest error). */
+    public Map<String, ChannelState> channelStates() {
+        return run(c -> {
+            Map<String, ChannelState> result = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         SELECT channel,
+                                MAX(CASE WHEN status = 'SENT' THEN updated_at END),
+                                SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END),
+                                SUM(CASE WHEN status = 'PENDING' AND last_error IS NOT NULL THEN 1 ELSE 0 END)
+                         FROM delivery GROUP BY channel ORDER BY channel""")) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), new ChannelState(rs.getString(1), instant(rs.getTimestamp(2)), rs.getInt(3), rs.getInt(4)));
+                }
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         SELECT channel, last_error FROM delivery WHERE status = 'PENDING' AND last_error IS NOT NULL
+                         ORDER BY updated_at""")) {
+                while (rs.next()) {
+                    ChannelState st = result.get(rs.getString(1));
+                    result.put(st.channel(), st.withLastError(rs.getString(2)));
+                }
+            }
+            return result;
+        });
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     public LocalDate today() {
@@ -506,14 +607,19 @@ public class StateStore implements AutoCloseable {
 
     @Override
     public void close() {
-        int released = releaseOwnClaims();
-        if (released > 0) {
-            LOG.info("Released {} unfinished claim(s); the next run takes them again", released);
+        if (writer) {
+            int released = releaseOwnClaims();
+            if (released > 0) {
+                LOG.info("Released {} unfinished claim(s); the next run takes them again", released);
+            }
         }
         pool.dispose();
+        if (writerLock != null) {
+            writerLock.close();
+        }
     }
 
-    private <T> T run(SqlWork<T> work) {
+    <T> T run(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
@@ -522,7 +628,7 @@ public class StateStore implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
-    private <T> T inTransaction(SqlWork<T> work) {
+    <T> T inTransaction(SqlWork<T> work) {
         return run(c -> {
             c.setAutoCommit(false);
             try {
@@ -539,7 +645,7 @@ public class StateStore implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T apply(Connection c) throws SQLException;
     }
 
@@ -558,7 +664,23 @@ public class StateStore implements AutoCloseable {
     }
 
     /** A feed's polling record. */
-    public record FeedStatus(String feedId, boolean ok, String error, int consecutiveFailures, Instant lastSuccess) {
+    public record FeedStatus(String feedId, boolean ok, String error, int consecutiveFailures, Instant lastSuccess,
+                             Instant lastPoll, Integer newItems) {
+    }
+
+    /** A published revision. */
+    public record PublishedRevision(LocalDate day, int revision, Instant publishedAt) {
+    }
+
+    /** A delivery channel's record: its last success, its pending deliveries, those that failed, the latest error. */
+    public record ChannelState(String channel, Instant lastSuccess, int pending, int failing, String lastError) {
+        ChannelState(String channel, Instant lastSuccess, int pending, int failing) {
+            this(channel, lastSuccess, pending, failing, null);
+        }
+
+        ChannelState withLastError(String error) {
+            return new ChannelState(channel, lastSuccess, pending, failing, error);
+        }
     }
 
     /** Another process holds the state: only one writer is allowed. */

@@ -6,13 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.example.digest.digest.DigestItem;
 import com.example.digest.digest.Ioc;
@@ -44,19 +37,14 @@ public class ModelSummarizer {
     private final int maxInputChars;
     private final IocExtractor iocs;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Semaphore inFlight;
+    private final ModelGate gate;
     private final AnswerCache cache;
     private final Duration itemTimeout;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "model-call");
-        t.setDaemon(true);
-        return t;
-    });
 
     public ModelSummarizer(ChatModel model, String modelName, Prompts prompts, int maxInputChars, IocExtractor iocs,
-                           int maxConcurrent, Duration itemTimeout, AnswerCache cache) {
+                           ModelGate gate, Duration itemTimeout, AnswerCache cache) {
         this.cache = cache;
-        this.inFlight = new Semaphore(maxConcurrent);
+        this.gate = gate;
         this.itemTimeout = itemTimeout;
         this.model = model;
         this.modelName = modelName;
@@ -86,7 +74,7 @@ public class ModelSummarizer {
             answer = parse(cached.get());
             usage = new TokenUsage(0, 0); // nothing spent: the answer was cached
         } else {
-            ChatResponse response = callWithin(request, deadline, a.url());
+            ChatResponse response = gate.call(() -> model.chat(request), deadline, a.url());
             answer = parse(response.aiMessage().text());
             cache.put(input, response.aiMessage().text());
             usage = response.tokenUsage();
@@ -100,32 +88,6 @@ public class ModelSummarizer {
                 "model:" + modelName, enriched.textSource(),
                 new DigestItem.Usage(usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                         usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
-    }
-
-    /** One model call, holding one of {@code digest.llm.max-concurrent} permits, abandoned at the deadline. */
-    private ChatResponse callWithin(ChatRequest request, long deadline, String url) {
-        try {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.MILLISECONDS)) {
-                throw new ItemTimeoutException("time budget of " + itemTimeout.toSeconds() + "s used up for " + url);
-            }
-            try {
-                Future<ChatResponse> call = calls.submit(() -> model.chat(request));
-                try {
-                    return call.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    call.cancel(true);
-                    throw new ItemTimeoutException("time budget of " + itemTimeout.toSeconds() + "s used up for " + url);
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } finally {
-                inFlight.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ItemTimeoutException("interrupted while waiting for the model");
-        }
     }
 
     ModelAnswer parse(String raw) {

@@ -37,7 +37,8 @@ public class OfflineSummarizer {
     public DigestItem fallback(EnrichedArticle enriched, Exception reason) {
         LOG.warn("summarize-article: model failed for {} ({}); using the offline summary", enriched.article().url(),
                 reason == null ? "unknown reason" : reason.getClass().getSimpleName() + ": " + reason.getMessage());
-        return summary(enriched, "offline-fallback", labels.fallbackNote());
+        return summary(enriched, "offline-fallback",
+                reason instanceof BudgetReachedException ? labels.budgetNote() : labels.fallbackNote());
     }
 
     private DigestItem summary(EnrichedArticle enriched, String summarizedBy, String note) {

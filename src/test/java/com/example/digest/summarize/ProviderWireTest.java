@@ -10,6 +10,10 @@ import com.example.digest.config.Settings;
 import com.example.digest.digest.DigestItem;
 import com.example.digest.enrich.EnrichedArticle;
 import com.example.digest.feed.Article;
+import com.example.digest.observe.DigestMetrics;
+import com.example.digest.state.StateStore;
+import com.example.digest.state.TokenLedger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.example.digest.support.WebServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,11 +81,16 @@ class ProviderWireTest {
         all.put("digest.feeds", "a");
         all.put("digest.feed.a.url", "https://a.example/feed");
         Settings settings = Settings.from(all::get, env::get);
-        ModelSummarizer summarizer = new ModelSummarizer(DigestConfigurationAccess.chatModel(settings), settings.llmModel(),
-                new Prompts("ja"), 12000, new IocExtractor(Set.of()), 2, java.time.Duration.ofSeconds(30),
-                new AnswerCache(cacheDir, settings.provider().name(), settings.llmModel(), "test"));
-        Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
-                "desc", null, null, 0);
-        return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), summarizer.deadline());
+        try (StateStore store = new StateStore(cacheDir.resolve("state"), java.time.ZoneOffset.UTC, java.time.Duration.ofMinutes(1),
+                java.time.Clock.systemUTC())) {
+            ModelGate gate = new ModelGate(2, Integer.MAX_VALUE, Long.MAX_VALUE, new TokenLedger(store), store::today,
+                    new DigestMetrics(new SimpleMeterRegistry()));
+            ModelSummarizer summarizer = new ModelSummarizer(DigestConfigurationAccess.chatModel(settings), settings.llmModel(),
+                    new Prompts("ja"), 12000, new IocExtractor(Set.of()), gate, java.time.Duration.ofSeconds(30),
+                    new AnswerCache(cacheDir, settings.provider().name(), settings.llmModel(), "test"));
+            Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
+                    "desc", null, null, 0);
+            return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), summarizer.deadline());
+        }
     }
 }

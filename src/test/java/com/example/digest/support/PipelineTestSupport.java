@@ -42,6 +42,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     protected Properties settings() {
         Properties p = new Properties();
         p.put("digest.daemon", "false");
+        p.put("camel.management.enabled", "false");
         p.put("digest.feeds", "news,incidents");
         p.put("digest.feed.news.url", web.url("/news.rss"));
         p.put("digest.feed.news.section", "news");

@@ -1,0 +1,100 @@
+package com.example.digest.summarize;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import com.example.digest.observe.DigestMetrics;
+import com.example.digest.state.TokenLedger;
+import com.google.common.util.concurrent.RateLimiter;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+
+/**
+ * The process-wide limits every model call passes: the day's token budget, {@code digest.llm.requests-per-minute},
+ * {@code digest.llm.max-concurrent} calls in flight, and the item's deadline. Each call's tokens are booked to the
+ * day and to the metrics. The budget is checked before a call, so calls already in flight may overshoot it by
+ * at most their own size.
+ */
+public class ModelGate {
+    private final Semaphore inFlight;
+    private final RateLimiter perMinute;
+    private final long dailyBudget;
+    private final TokenLedger ledger;
+    private final Supplier<LocalDate> today;
+    private final DigestMetrics metrics;
+    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "model-call");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ModelGate(int maxConcurrent, int requestsPerMinute, long dailyBudget, TokenLedger ledger, Supplier<LocalDate> today,
+                     DigestMetrics metrics) {
+        this.inFlight = new Semaphore(maxConcurrent);
+        this.perMinute = requestsPerMinute == Integer.MAX_VALUE ? null : RateLimiter.create(requestsPerMinute / 60.0);
+        this.dailyBudget = dailyBudget;
+        this.ledger = ledger;
+        this.today = today;
+        this.metrics = metrics;
+    }
+
+    /** Whether today's budget is spent: the overview is then written offline too. */
+    public boolean budgetReached() {
+        return dailyBudget != Long.MAX_VALUE && ledger.usage(today.get()).tokens() >= dailyBudget;
+    }
+
+    /** Makes one call within the limits, abandoned at {@code deadline} (epoch millis); {@code what} names it in errors. */
+    public ChatResponse call(Callable<ChatResponse> call, long deadline, String what) {
+        LocalDate day = today.get();
+        if (budgetReached()) {
+            ledger.budgetReached(day);
+            throw new BudgetReachedException("daily token budget of " + dailyBudget + " reached; " + what + " is summarised offline");
+        }
+        try {
+            if (perMinute != null && !perMinute.tryAcquire(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {
+                throw new ItemTimeoutException("time budget used up waiting for digest.llm.requests-per-minute for " + what);
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.MILLISECONDS)) {
+                throw new ItemTimeoutException("time budget used up waiting for a free model slot for " + what);
+            }
+            long started = System.nanoTime();
+            boolean ok = false;
+            TokenUsage usage = null;
+            try {
+                Future<ChatResponse> pending = calls.submit(call);
+                try {
+                    ChatResponse response = pending.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                    usage = response.tokenUsage();
+                    ok = true;
+                    return response;
+                } catch (TimeoutException e) {
+                    pending.cancel(true);
+                    throw new ItemTimeoutException("time budget used up waiting for the model's answer for " + what);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } finally {
+                inFlight.release();
+                long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+                long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+                metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), in, out, ok);
+                if (ok) {
+                    ledger.spend(day, in, out);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ItemTimeoutException("interrupted while waiting for the model");
+        }
+    }
+}
