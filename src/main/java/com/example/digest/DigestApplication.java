@@ -18,6 +18,7 @@ import com.example.digest.delivery.Deliveries;
 import com.example.digest.digest.DigestPublisher;
 import com.example.digest.enrich.ArticleExtractor;
 import com.example.digest.feed.FeedReader;
+import com.example.digest.observe.StatusReport;
 import com.example.digest.state.StateStore;
 import com.example.digest.config.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "news-digest", mixinStandardHelpOptions = true, versionProvider = DigestApplication.Version.class,
         description = "Polls security-news feeds, summarises each article and publishes a daily digest.",
-        subcommands = {DigestApplication.Extract.class, DigestApplication.Resend.class, DigestApplication.Iocs.class})
+        subcommands = {DigestApplication.Status.class, DigestApplication.Extract.class, DigestApplication.Resend.class,
+                DigestApplication.Iocs.class})
 public class DigestApplication implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -217,6 +219,25 @@ public class DigestApplication implements Callable<Integer> {
                 } finally {
                     main.stop();
                 }
+            } catch (Exception e) {
+                return explain(e);
+            }
+        }
+    }
+
+    /** {@code status}: what the state says, read beside a running daemon without disturbing it. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Print each feed's last poll, today's item count and the last digest with its delivery state per channel.")
+    static class Status implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try {
+                PropertiesComponent properties = readOnlyProperties(Map.of());
+                Settings settings = Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
+                try (StateStore store = StateStore.openForReading(settings.stateDir(), settings.timezone(), java.time.Clock.systemUTC())) {
+                    System.out.print(StatusReport.render(settings, store));
+                }
+                return OK;
             } catch (Exception e) {
                 return explain(e);
             }

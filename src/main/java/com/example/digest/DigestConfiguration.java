@@ -31,6 +31,7 @@ import com.example.digest.observe.PublishHealthCheck;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 import com.example.digest.summarize.ModelGate;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.example.digest.summarize.AnswerCache;
@@ -77,10 +78,7 @@ public class DigestConfiguration implements CamelConfiguration {
         Labels labels = Labels.of(settings.language());
         Prompts prompts = new Prompts(settings.language());
         ChatModel chatModel = chatModel(settings);
-        // the registry Camel's micrometer-prometheus serves on /observe/metrics; it takes this one when it is bound first
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        bind(context, "metricsRegistry", registry);
-        DigestMetrics metrics = new DigestMetrics(registry);
+        DigestMetrics metrics = new DigestMetrics(meterRegistry(context));
         TokenLedger ledger = new TokenLedger(store);
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
                 ledger, store::today, metrics);
@@ -119,6 +117,16 @@ public class DigestConfiguration implements CamelConfiguration {
         ExecutorService workers = context.getExecutorServiceManager().newFixedThreadPool(this, "digest-worker", settings.concurrency());
         bind(context, "digestWorkers", workers);
         configureHttp(context, settings);
+    }
+
+    /** The registry Camel's micrometer-prometheus serves on /observe/metrics (it binds one when metrics are on), else one of our own. */
+    private static MeterRegistry meterRegistry(CamelContext context) {
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            bind(context, "metricsRegistry", registry);
+        }
+        return registry;
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -365,12 +365,13 @@ public final class Settings {
             return Long.parseLong(v);
         }
 
+        /** A TCP port; 0 asks for any free one. */
         int port(String key, int fallback) {
-            int port = positiveInt(key, fallback);
-            if (port > 65535) {
-                throw new ConfigException(key, "'" + port + "' is not a port number (1-65535)");
+            String v = text(key, Integer.toString(fallback));
+            if (!v.matches("\\d{1,5}") || Integer.parseInt(v) > 65535) {
+                throw new ConfigException(key, "'" + v + "' is not a port number (0-65535, 0 for any free port)");
             }
-            return port;
+            return Integer.parseInt(v);
         }
 
         int nonNegativeInt(String key, int fallback) {

@@ -2,7 +2,10 @@ package com.example.digest.state;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+
+import org.h2.api.ErrorCode;
 
 /** The model's spending per day (calls and tokens), kept in the state so that a restart does not reset the budget. */
 public class TokenLedger {
@@ -13,8 +16,8 @@ public class TokenLedger {
     }
 
     /** Adds one model call and its tokens to {@code day}. */
-    public void spend(LocalDate day, long inputTokens, long outputTokens) {
-        store.run(c -> {
+    public synchronized void spend(LocalDate day, long inputTokens, long outputTokens) {
+        upsert(c -> {
             try (PreparedStatement u = c.prepareStatement("""
                     MERGE INTO llm_usage u USING (VALUES (CAST(? AS DATE))) AS s(usage_day) ON u.usage_day = s.usage_day
                     WHEN MATCHED THEN UPDATE SET calls = u.calls + 1, input_tokens = u.input_tokens + ?, output_tokens = u.output_tokens + ?
@@ -30,8 +33,8 @@ public class TokenLedger {
     }
 
     /** Notes that {@code day}'s budget stopped a model call. */
-    public void budgetReached(LocalDate day) {
-        store.run(c -> {
+    public synchronized void budgetReached(LocalDate day) {
+        upsert(c -> {
             try (PreparedStatement u = c.prepareStatement("""
                     MERGE INTO llm_usage u USING (VALUES (CAST(? AS DATE))) AS s(usage_day) ON u.usage_day = s.usage_day
                     WHEN MATCHED THEN UPDATE SET budget_reached = TRUE
@@ -40,6 +43,18 @@ public class TokenLedger {
                 return u.executeUpdate();
             }
         });
+    }
+
+    /** Runs a MERGE; two first bookings of a day can race to insert its row, so the loser runs again as an update. */
+    private void upsert(StateStore.SqlWork<Integer> merge) {
+        try {
+            store.run(merge);
+        } catch (StateStore.StateStoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                throw e;
+            }
+            store.run(merge);
+        }
     }
 
     /** What {@code day} has spent so far. */

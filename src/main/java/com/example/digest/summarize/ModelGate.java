@@ -17,6 +17,8 @@ import com.example.digest.state.TokenLedger;
 import com.google.common.util.concurrent.RateLimiter;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process-wide limits every model call passes: the day's token budget, {@code digest.llm.requests-per-minute},
@@ -25,6 +27,8 @@ import dev.langchain4j.model.output.TokenUsage;
  * at most their own size.
  */
 public class ModelGate {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelGate.class);
+
     private final Semaphore inFlight;
     private final RateLimiter perMinute;
     private final long dailyBudget;
@@ -45,6 +49,15 @@ public class ModelGate {
         this.ledger = ledger;
         this.today = today;
         this.metrics = metrics;
+    }
+
+    /** Books a call's tokens to its day; a bookkeeping failure is logged and never costs the answer. */
+    private void book(LocalDate day, long in, long out, String what) {
+        try {
+            ledger.spend(day, in, out);
+        } catch (RuntimeException e) {
+            LOG.warn("summarize-article: tokens of the call for {} not booked ({})", what, e.getMessage());
+        }
     }
 
     /** Whether today's budget is spent: the overview is then written offline too. */
@@ -89,7 +102,7 @@ public class ModelGate {
                 long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
                 metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), in, out, ok);
                 if (ok) {
-                    ledger.spend(day, in, out);
+                    book(day, in, out, what);
                 }
             }
         } catch (InterruptedException e) {

@@ -93,7 +93,7 @@ class CommandLineIT {
 
             JarProcess daemon = new JarProcess(work);
             Process running = daemon.start();
-            await().atMost(Duration.ofMinutes(2)).until(() -> daemon.stderr().contains("summarised 3 so far"));
+            await().atMost(Duration.ofMinutes(2)).until(() -> daemon.stderr().contains("summarised 3/3"));
             running.destroy(); // SIGTERM: a graceful stop, as a service manager does
             assertThat(running.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(model.articleRequests()).hasSize(3);
@@ -180,6 +180,72 @@ class CommandLineIT {
                 running.waitFor();
             }
         }
+    }
+
+    @Test
+    void statusAndTheObserveEndpointsReportARunningDaemonAndAFeedThatKeepsFailing() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (WebServer web = new WebServer()) {
+            web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss")
+                    .serve("/broken.rss", 500, "text/plain", "down");
+            Files.writeString(work.resolve("application.properties"), """
+                    digest.feeds=news,broken
+                    digest.feed.news.url=%s
+                    digest.feed.broken.url=%s
+                    digest.fetch.allow-private-addresses=true
+                    digest.max-item-age=36500d
+                    digest.poll.interval=1s
+                    digest.close.cron=0 0 0 1 1 ? 2099
+                    """.formatted(web.url("/news.rss"), web.url("/broken.rss")));
+            JarProcess daemon = new JarProcess(work).jvm("-Ddigest.http.port=" + port);
+            Process running = daemon.start();
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.util.function.Function<String, String> get = path -> {
+                    try {
+                        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    } catch (java.io.IOException e) {
+                        return "";
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                // three failed polls in a row make the feed DOWN
+                await().atMost(Duration.ofMinutes(1)).until(() -> get.apply("/observe/health").contains("failed 3 polls in a row"));
+                com.fasterxml.jackson.databind.JsonNode health = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(get.apply("/observe/health"));
+                assertThat(health.path("status").asText()).isEqualTo("DOWN");
+                java.util.Map<String, String> checks = new java.util.HashMap<>();
+                health.path("checks").forEach(c -> checks.put(c.path("name").asText(), c.path("status").asText()));
+                assertThat(checks).containsEntry("feed-broken", "DOWN").containsEntry("feed-news", "UP")
+                        .containsEntry("publish", "UP").containsKey("route:poll-feeds");
+
+                String metrics = get.apply("/observe/metrics");
+                // every poll hands on the feed's 3 entries; only the first poll's are new, later ones are duplicates
+                assertThat(metrics).contains("digest_items_summarised_total{by=\"offline\"} 3.0")
+                        .containsPattern("digest_items_polled_total\\{feed=\"news\"} (\\d+)\\.0")
+                        .containsPattern("digest_items_duplicate_total\\{feed=\"news\"} [1-9]\\d*\\.0")
+                        .containsPattern("digest_feed_errors_total\\{feed=\"broken\"} [3-9]\\d*\\.0");
+
+                JarProcess.Result status = new JarProcess(work).run("status");
+                assertThat(status.exitCode()).as(status.stderr()).isZero();
+                assertThat(status.stdout()).containsPattern("news +last poll \\d{4}-\\d\\d-\\d\\d [0-9:]+ JST  ok, 0 new")
+                        .containsPattern("broken +last poll .* failing \\(\\d+ in a row\\): HTTP 500")
+                        .containsPattern("today \\(\\d{4}-\\d\\d-\\d\\d\\): 3 item\\(s\\) collected")
+                        .contains("last digest: none published yet");
+                assertThat(running.isAlive()).isTrue(); // status read beside it, without disturbing it
+            } finally {
+                running.destroy();
+                running.waitFor();
+            }
+        }
+        JarProcess.Result after = new JarProcess(work).run("status");
+        assertThat(after.exitCode()).as(after.stderr()).isZero();
+        assertThat(after.stdout()).contains("news", "broken", "failing");
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class JarProcess {
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
-    private final List<String> jvmArgs = new ArrayList<>();
+    // a daemon's health and metrics server takes any free port, so that tests never collide on 8080
+    private final List<String> jvmArgs = new ArrayList<>(List.of("-Ddigest.http.port=0"));
     private final String logName = "run-" + java.util.UUID.randomUUID();
 
     JarProcess(Path workDir) {
