@@ -68,6 +68,13 @@ public final class OpenAiStub implements AutoCloseable {
         this.delayMillis = millis;
     }
 
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
+    /** When each request arrived (System.nanoTime), oldest first. */
+    public List<Long> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** The most calls that were in flight at once. */
     public int peakInFlight() {
         return peakInFlight.get();
@@ -84,6 +91,7 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        arrivals.add(System.nanoTime());
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         JsonNode request = json.readTree(exchange.getRequestBody());
         requests.add(request);
