@@ -19,6 +19,7 @@ import com.example.digest.digest.DigestPublisher;
 import com.example.digest.enrich.ArticleExtractor;
 import com.example.digest.feed.FeedReader;
 import com.example.digest.observe.StatusReport;
+import com.example.digest.state.Retention;
 import com.example.digest.state.StateStore;
 import com.example.digest.config.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,6 +142,7 @@ public class DigestApplication implements Callable<Integer> {
                 template.sendBody("direct:publish-day", day);
             }
             template.sendBody("direct:deliver-pending", null);
+            main.lookup("retention", Retention.class).prune();
             Deliveries deliveries = main.lookup("deliveries", Deliveries.class);
             deliveries.writtenPaths().forEach(System.out::println);
             if (days.isEmpty()) {

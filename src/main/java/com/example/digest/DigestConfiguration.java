@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
@@ -28,6 +29,7 @@ import com.example.digest.feed.FeedReader;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.observe.FeedHealthCheck;
 import com.example.digest.observe.PublishHealthCheck;
+import com.example.digest.state.Retention;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 import com.example.digest.summarize.ModelGate;
@@ -109,6 +111,8 @@ public class DigestConfiguration implements CamelConfiguration {
             bind(context, "chatModel", chatModel);
         }
         bind(context, "deliveries", new Deliveries(store, settings.stateDir(), metrics));
+        bind(context, "retention", new Retention(store, settings.retention(),
+                List.of(settings.llmCacheDir(), Deliveries.deliveredDeadLetters(settings.stateDir())), clock));
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
         bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));

@@ -97,13 +97,18 @@ public class Deliveries {
         }
     }
 
+    /** Where dead letters go once they are delivered after all: {@code <state>/dead-letters/delivered}. */
+    public static Path deliveredDeadLetters(Path stateDir) {
+        return stateDir.resolve("dead-letters").resolve("delivered");
+    }
+
     /** A dead letter that is finally delivered moves to {@code dead-letters/delivered/}, for the record. */
     private void moveDeadLetterAside(PendingDelivery d) {
         String name = deadLetterName(d);
         try (var files = Files.exists(deadLetters) ? Files.list(deadLetters) : java.util.stream.Stream.<Path>empty()) {
             List<Path> mine = files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList();
             if (!mine.isEmpty()) {
-                Path done = Files.createDirectories(deadLetters.resolve("delivered"));
+                Path done = Files.createDirectories(deliveredDeadLetters(deadLetters.getParent()));
                 for (Path f : mine) {
                     Files.move(f, done.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }

@@ -33,7 +33,12 @@ public class AnswerCache {
     public Optional<String> get(String input) {
         Path file = file(input);
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            // a used entry stays: retention removes entries by age of last use
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("summarize-article: model-answer cache unreadable at {} ({}); calling the model", file, e.getMessage());
             return Optional.empty();
