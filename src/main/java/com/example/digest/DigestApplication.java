@@ -88,7 +88,7 @@ public class DigestApplication implements Callable<Integer> {
     /** Defaults travel in the jar; an application.properties in the working directory overrides them key by key (first location wins). */
     static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
-    private static Main newMain(Map<String, String> overrides) {
+    static Main newMain(Map<String, String> overrides) {
         Main main = new Main() {
             @Override
             protected CamelContext createCamelContext() {
@@ -134,15 +134,7 @@ public class DigestApplication implements Callable<Integer> {
         Main main = newMain(overrides);
         try {
             main.start();
-            ProducerTemplate template = main.getCamelTemplate();
-            template.sendBody("direct:poll-feeds", null);
-            DigestPublisher publisher = main.lookup("digestPublisher", DigestPublisher.class);
-            List<java.time.LocalDate> days = publisher.allPendingDays();
-            for (var day : days) {
-                template.sendBody("direct:publish-day", day);
-            }
-            template.sendBody("direct:deliver-pending", null);
-            main.lookup("retention", Retention.class).prune();
+            List<java.time.LocalDate> days = processOnce(main);
             Deliveries deliveries = main.lookup("deliveries", Deliveries.class);
             deliveries.writtenPaths().forEach(System.out::println);
             if (days.isEmpty()) {
@@ -153,6 +145,22 @@ public class DigestApplication implements Callable<Integer> {
         } finally {
             main.stop();
         }
+    }
+
+    /**
+     * What {@code --once} does on a started Main: poll every feed, publish every day with unpublished items, deliver
+     * what is pending, prune by retention. Returns the days published.
+     */
+    static List<java.time.LocalDate> processOnce(Main main) throws Exception {
+        ProducerTemplate template = main.getCamelTemplate();
+        template.sendBody("direct:poll-feeds", null);
+        List<java.time.LocalDate> days = main.lookup("digestPublisher", DigestPublisher.class).allPendingDays();
+        for (var day : days) {
+            template.sendBody("direct:publish-day", day);
+        }
+        template.sendBody("direct:deliver-pending", null);
+        main.lookup("retention", Retention.class).prune();
+        return days;
     }
 
     /** A user's mistake or a busy state store as one line and its exit code; anything else is a bug and is thrown. */

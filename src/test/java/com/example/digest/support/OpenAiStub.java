@@ -69,6 +69,21 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private volatile boolean tokensByLength;
+    private final java.util.concurrent.atomic.AtomicLong promptTokens = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Reports usage as a length estimate (about 4 characters per token, the usual rule of thumb for English) instead
+     * of the fixed 1000/200, for figures that depend on what was sent.
+     */
+    public void countTokensByLength() {
+        this.tokensByLength = true;
+    }
+
+    /** The prompt tokens the stub has reported in all. */
+    public long promptTokens() {
+        return promptTokens.get();
+    }
 
     /** When each request arrived (System.nanoTime), oldest first. */
     public List<Long> arrivals() {
@@ -128,7 +143,11 @@ public final class OpenAiStub implements AutoCloseable {
             ObjectNode choice = response.putArray("choices").addObject();
             choice.put("index", 0).put("finish_reason", "stop");
             choice.putObject("message").put("role", "assistant").put("content", content);
-            response.putObject("usage").put("prompt_tokens", 1000).put("completion_tokens", 200).put("total_tokens", 1200);
+            long prompt = tokensByLength ? (messageChars(request) + 3) / 4 : 1000;
+            long completion = tokensByLength ? (content.length() + 3) / 4 : 200;
+            promptTokens.addAndGet(prompt);
+            response.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+                    .put("total_tokens", prompt + completion);
             send(exchange, 200, json.writeValueAsString(response));
         } catch (IOException e) {
             // the client gave up (a timeout under test): nothing to answer
@@ -136,6 +155,14 @@ public final class OpenAiStub implements AutoCloseable {
             inFlight.decrementAndGet();
             exchange.close();
         }
+    }
+
+    private static long messageChars(JsonNode request) {
+        long chars = 0;
+        for (JsonNode message : request.path("messages")) {
+            chars += message.path("content").asText().length();
+        }
+        return chars;
     }
 
     private static String userText(JsonNode request) {
