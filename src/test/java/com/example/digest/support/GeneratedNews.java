@@ -47,8 +47,8 @@ public final class GeneratedNews {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(title(n)).append(" | Example Security News</title>");
         html.append("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}")
-                .append("gtag('js',new Date());gtag('config','G-EXAMPLE');</script>".repeat(20));
-        html.append("<style>").append("body{font-family:sans-serif}.nav a{margin:0 4px}.footer{color:#777}".repeat(40)).append("</style>");
+                .append("gtag('js',new Date());gtag('config','G-EXAMPLE');</script>".repeat(200));
+        html.append("<style>").append("body{font-family:sans-serif}.nav a{margin:0 4px}.footer{color:#777}".repeat(200)).append("</style>");
         html.append("</head><body><header class=\"site-header\"><nav class=\"nav\">");
         for (int i = 0; i < 40; i++) {
             html.append("<a href=\"/category/").append(i).append("\">Section ").append(i).append("</a>");
