@@ -68,7 +68,7 @@ public final class OpenAiStub implements AutoCloseable {
         this.delayMillis = millis;
     }
 
-    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final List<java.time.Instant> arrivals = new CopyOnWriteArrayList<>();
     private volatile boolean tokensByLength;
     private final java.util.concurrent.atomic.AtomicLong promptTokens = new java.util.concurrent.atomic.AtomicLong();
 
@@ -85,8 +85,8 @@ public final class OpenAiStub implements AutoCloseable {
         return promptTokens.get();
     }
 
-    /** When each request arrived (System.nanoTime), oldest first. */
-    public List<Long> arrivals() {
+    /** When each request arrived, oldest first. */
+    public List<java.time.Instant> arrivals() {
         return List.copyOf(arrivals);
     }
 
@@ -106,7 +106,7 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        arrivals.add(System.nanoTime());
+        arrivals.add(java.time.Instant.now());
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         JsonNode request = json.readTree(exchange.getRequestBody());
         requests.add(request);
