@@ -30,8 +30,8 @@ public class FeedHealthCheck extends AbstractHealthCheck {
             builder.detail("lastPoll", "never").up(); // not polled yet: nothing is wrong so far
             return;
         }
-        builder.detail("lastPoll", String.valueOf(status.lastPoll()));
-        builder.detail("lastSuccess", String.valueOf(status.lastSuccess()));
+        builder.detail("lastPoll", status.lastPoll() == null ? "never" : status.lastPoll().toString());
+        builder.detail("lastSuccess", status.lastSuccess() == null ? "never" : status.lastSuccess().toString());
         builder.detail("consecutiveFailures", status.consecutiveFailures());
         if (status.newItems() != null) {
             builder.detail("newItems", status.newItems());

@@ -24,7 +24,7 @@ public class PublishHealthCheck extends AbstractHealthCheck {
         builder.detail("lastPublish", last == null ? "never" : last.day() + " r" + last.revision() + " at " + last.publishedAt());
         String failing = null;
         for (StateStore.ChannelState channel : store.channelStates().values()) {
-            builder.detail(channel.channel() + ".lastDelivery", String.valueOf(channel.lastSuccess()));
+            builder.detail(channel.channel() + ".lastDelivery", channel.lastSuccess() == null ? "never" : channel.lastSuccess().toString());
             builder.detail(channel.channel() + ".pending", channel.pending());
             if (channel.failing() > 0) {
                 builder.detail(channel.channel() + ".error", channel.lastError());
