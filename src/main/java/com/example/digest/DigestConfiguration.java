@@ -33,6 +33,8 @@ import com.example.digest.state.Retention;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 import com.example.digest.summarize.ModelGate;
+import com.example.digest.summarize.TokenMeter;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -79,9 +81,10 @@ public class DigestConfiguration implements CamelConfiguration {
         IocExtractor iocs = new IocExtractor(settings.iocIgnoreDomains());
         Labels labels = Labels.of(settings.language());
         Prompts prompts = new Prompts(settings.language());
-        ChatModel chatModel = chatModel(settings);
         DigestMetrics metrics = new DigestMetrics(meterRegistry(context));
         TokenLedger ledger = new TokenLedger(store);
+        TokenMeter meter = new TokenMeter(ledger, store::today, metrics);
+        ChatModel chatModel = chatModel(settings, List.of(meter));
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
                 ledger, store::today, metrics);
 
@@ -104,7 +107,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store, metrics));
-        bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, clock));
+        bind(context, "digestPublisher", new DigestPublisher(store, ledger, meter, settings, clock));
         bind(context, "digestRenderer", new DigestRenderer());
         bind(context, "overviewWriter", new OverviewWriter());
         if (chatModel != null) {
@@ -186,6 +189,11 @@ public class DigestConfiguration implements CamelConfiguration {
 
     /** The model client for the configured provider, or null when running offline. LangChain4j never retries: the route does. */
     static ChatModel chatModel(Settings s) {
+        return chatModel(s, List.of());
+    }
+
+    /** The model client, with {@code listeners} told of every call (the token meter). */
+    static ChatModel chatModel(Settings s, List<ChatModelListener> listeners) {
         HttpClient.Builder jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
         s.proxy().ifPresent(p -> jdk.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
         JdkHttpClientBuilder http = new JdkHttpClientBuilder().httpClientBuilder(jdk);
@@ -199,6 +207,7 @@ public class DigestConfiguration implements CamelConfiguration {
                     .timeout(s.llmTimeout())
                     .maxRetries(0)
                     .strictJsonSchema(true)
+                    .listeners(listeners)
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
@@ -207,6 +216,7 @@ public class DigestConfiguration implements CamelConfiguration {
                     .modelName(s.llmModel())
                     .timeout(s.llmTimeout())
                     .maxRetries(0)
+                    .listeners(listeners)
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .build();
             case ANTHROPIC -> {
@@ -219,6 +229,7 @@ public class DigestConfiguration implements CamelConfiguration {
                         // LangChain4j 1.10 sends the schema as output_format, which Anthropic serves under this beta
                         .beta("structured-outputs-2025-11-13")
                         .maxRetries(0)
+                        .listeners(listeners)
                         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
                 s.llmBaseUrl().ifPresent(b::baseUrl);
                 yield b.build();

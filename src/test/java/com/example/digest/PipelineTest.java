@@ -74,6 +74,10 @@ class PipelineTest extends PipelineTestSupport {
                         "{\"type\":\"url\",\"value\":\"http://update-check.example.net/fw\"}")
                 .doesNotContain(OpenAiStub.INVENTED_IP, OpenAiStub.INVENTED_DOMAIN);
         assertThat(d.path("usage").path("llmCalls").asInt()).isEqualTo(4); // three articles and the overview
+        // the stub reports 1000 input and 200 output tokens per call: the overview's count in the day's usage too
+        assertThat(d.path("usage").path("inputTokens").asLong()).isEqualTo(4000);
+        assertThat(d.path("usage").path("outputTokens").asLong()).isEqualTo(800);
+        assertThat(d.path("usage").path("budgetReached").asBoolean()).isFalse();
         assertThat(d.path("feeds").get(0).path("ok").asBoolean()).isTrue();
     }
 

@@ -17,6 +17,8 @@ import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
+import com.example.digest.summarize.TokenMeter;
+import dev.langchain4j.model.output.TokenUsage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +36,13 @@ public class DigestPublisher {
     private final Settings settings;
     private final Clock clock;
     private final TokenLedger ledger;
+    private final TokenMeter meter;
     private final ObjectMapper json = new ObjectMapper();
 
-    public DigestPublisher(StateStore store, TokenLedger ledger, Settings settings, Clock clock) {
+    public DigestPublisher(StateStore store, TokenLedger ledger, TokenMeter meter, Settings settings, Clock clock) {
         this.store = store;
         this.ledger = ledger;
+        this.meter = meter;
         this.settings = settings;
         this.clock = clock;
     }
@@ -80,13 +84,18 @@ public class DigestPublisher {
         int revision = store.lastRevision(day) + 1;
         String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
         return new Digest(day.toString(), revision, generatedAt, settings.language(), "", actions, items, incidents,
-                feedStates(stored), usage(day, items, 0));
+                feedStates(stored), usage(day, items, null));
     }
 
-    /** The digest with its overview, and the overview call counted in the usage when a model wrote it. */
+    /**
+     * The digest with its overview, and the overview call (and its tokens, which this thread's call just reported to
+     * the token meter) counted in the usage when a model wrote it.
+     */
     public Digest withOverview(Digest digest, String overview, boolean byModel) {
         String text = com.example.digest.summarize.ModelText.clean(overview, 1200);
-        return digest.withOverview(text, usage(LocalDate.parse(digest.date()), digest.items(), byModel ? 1 : 0));
+        TokenUsage overviewCall = meter.takeLast();
+        return digest.withOverview(text, usage(LocalDate.parse(digest.date()), digest.items(),
+                byModel ? (overviewCall == null ? new TokenUsage(0, 0) : overviewCall) : null));
     }
 
     /**
@@ -129,11 +138,13 @@ public class DigestPublisher {
         return states;
     }
 
-    /** The day's usage: the items' model calls and tokens, the overview call, and whether the day's budget stopped a call. */
-    private Digest.Usage usage(LocalDate day, List<DigestItem> items, int overviewCalls) {
-        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:")).count() + overviewCalls;
-        long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum();
-        long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum();
+    /** The day's usage: the items' model calls and tokens, the overview call (null: none), and whether the day's budget stopped a call. */
+    private Digest.Usage usage(LocalDate day, List<DigestItem> items, TokenUsage overview) {
+        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:")).count() + (overview == null ? 0 : 1);
+        long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum()
+                + (overview == null || overview.inputTokenCount() == null ? 0 : overview.inputTokenCount());
+        long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum()
+                + (overview == null || overview.outputTokenCount() == null ? 0 : overview.outputTokenCount());
         return new Digest.Usage(calls, in, out, ledger.usage(day).budgetReached());
     }
 }

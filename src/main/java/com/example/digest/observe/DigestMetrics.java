@@ -36,9 +36,12 @@ public class DigestMetrics {
         }
     }
 
-    public void modelCall(Duration latency, long inputTokens, long outputTokens, boolean ok) {
+    public void modelCall(Duration latency, boolean ok) {
         Timer.builder("digest.model.latency").description("Model call latency").tag("outcome", ok ? "ok" : "failed")
                 .register(registry).record(latency);
+    }
+
+    public void tokens(long inputTokens, long outputTokens) {
         counter("digest.model.tokens", "Model tokens spent", "direction", "input").increment(inputTokens);
         counter("digest.model.tokens", "Model tokens spent", "direction", "output").increment(outputTokens);
     }

@@ -16,19 +16,14 @@ import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.TokenLedger;
 import com.google.common.util.concurrent.RateLimiter;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The process-wide limits every model call passes: the day's token budget, {@code digest.llm.requests-per-minute},
- * {@code digest.llm.max-concurrent} calls in flight, and the item's deadline. Each call's tokens are booked to the
- * day and to the metrics. The budget is checked before a call, so calls already in flight may overshoot it by
- * at most their own size.
+ * {@code digest.llm.max-concurrent} calls in flight, and the item's deadline; each call's latency goes to the metrics
+ * ({@link TokenMeter} books the tokens). The budget is checked before a call, so calls already in flight may overshoot
+ * it by at most their own size.
  */
 public class ModelGate {
-    private static final Logger LOG = LoggerFactory.getLogger(ModelGate.class);
-
     private final Semaphore inFlight;
     private final RateLimiter perMinute;
     private final long dailyBudget;
@@ -49,15 +44,6 @@ public class ModelGate {
         this.ledger = ledger;
         this.today = today;
         this.metrics = metrics;
-    }
-
-    /** Books a call's tokens to its day; a bookkeeping failure is logged and never costs the answer. */
-    private void book(LocalDate day, long in, long out, String what) {
-        try {
-            ledger.spend(day, in, out);
-        } catch (RuntimeException e) {
-            LOG.warn("summarize-article: tokens of the call for {} not booked ({})", what, e.getMessage());
-        }
     }
 
     /** Whether today's budget is spent: the overview is then written offline too. */
@@ -82,12 +68,10 @@ public class ModelGate {
             }
             long started = System.nanoTime();
             boolean ok = false;
-            TokenUsage usage = null;
             try {
                 Future<ChatResponse> pending = calls.submit(call);
                 try {
                     ChatResponse response = pending.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-                    usage = response.tokenUsage();
                     ok = true;
                     return response;
                 } catch (TimeoutException e) {
@@ -98,12 +82,7 @@ public class ModelGate {
                 }
             } finally {
                 inFlight.release();
-                long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-                long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-                metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), in, out, ok);
-                if (ok) {
-                    book(day, in, out, what);
-                }
+                metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), ok);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
