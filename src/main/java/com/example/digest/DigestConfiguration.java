@@ -97,7 +97,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store, metrics));
         bind(context, "pageEnricher", new PageEnricher(
                 new PageFetcher(new AddressGuard(settings.allowPrivateAddresses()),
-                        new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout()), settings.fetchTimeout(),
+                        new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout(), settings.pollInterval()), settings.fetchTimeout(),
                         settings.fetchMaxBytes(), settings.userAgent(), settings.proxy()),
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));

@@ -58,10 +58,18 @@ public class PageFetcher {
             hosts.acquire(host);
             try {
                 FetchedPage page = fetchOnce(uri);
+                hosts.answered(host);
                 if (page.redirect() == null) {
                     return page;
                 }
                 uri = page.redirect();
+            } catch (PageFetchException e) {
+                if (e.hostUnresponsive()) {
+                    hosts.unresponsive(host, e.getMessage());
+                } else {
+                    hosts.answered(host); // it answered, with an error: the host itself is fine
+                }
+                throw e;
             } finally {
                 hosts.release(host);
             }
@@ -98,7 +106,7 @@ public class PageFetcher {
             Matcher m = CHARSET.matcher(contentType);
             return new FetchedPage(uri.toString(), bytes, m.find() ? m.group(1) : null, null);
         } catch (HttpTimeoutException e) {
-            throw new PageFetchException("read timed out");
+            throw new PageFetchException("read timed out", true);
         } catch (IOException e) {
             throw new PageFetchException("read failed: " + e.getMessage());
         }
@@ -108,9 +116,9 @@ public class PageFetcher {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new PageFetchException("timed out after " + timeout.toSeconds() + "s");
+            throw new PageFetchException("timed out after " + timeout.toSeconds() + "s", true);
         } catch (IOException e) {
-            throw new PageFetchException("connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new PageFetchException("connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PageFetchException("interrupted");
