@@ -101,15 +101,15 @@ public class DigestConfiguration implements CamelConfiguration {
                         settings.fetchMaxBytes(), settings.userAgent(), settings.proxy()),
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
+        AnswerCache answers = new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version());
         bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
-                settings.llmMaxInputChars(), iocs, gate, settings.llmItemTimeout(),
-                new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version())));
+                settings.llmMaxInputChars(), iocs, gate, settings.llmItemTimeout(), answers));
         bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store, metrics));
         bind(context, "digestPublisher", new DigestPublisher(store, ledger, meter, settings, clock));
         bind(context, "digestRenderer", new DigestRenderer());
-        bind(context, "overviewWriter", new OverviewWriter());
+        bind(context, "overviewWriter", new OverviewWriter(answers));
         if (chatModel != null) {
             bind(context, "chatModel", chatModel);
         }

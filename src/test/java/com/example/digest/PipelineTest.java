@@ -212,6 +212,32 @@ class PipelineTest extends PipelineTestSupport {
         assertThat(model.articleRequests()).hasSize(6);
         assertThat(digestJson().path("items")).hasSize(3);
         assertThat(markdown()).contains("## 概要\n\n本日は3件のニュース");
+        // the failed overview call is neither counted as a call nor remembered as the model's answer
+        assertThat(digestJson().path("usage").path("llmCalls").asInt()).isZero();
+    }
+
+    @Test
+    void aRerunOfTheSameDayOnFreshStateTakesTheOverviewFromTheCacheToo() throws Exception {
+        poll();
+        publish();
+        assertThat(model.requests()).hasSize(4);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + work.resolve("state/digest")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "digest", ""); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM delivery");
+            s.executeUpdate("DELETE FROM digest");
+            s.executeUpdate("DELETE FROM article");
+        }
+        for (java.nio.file.Path f : outputFiles("")) {
+            java.nio.file.Files.delete(f);
+        }
+        poll();
+        publish();
+
+        assertThat(model.requests()).hasSize(4); // no article call and no overview call
+        JsonNode d = digestJson();
+        assertThat(d.path("overview").asText()).isEqualTo(OpenAiStub.OVERVIEW);
+        assertThat(d.path("usage").path("llmCalls").asInt()).isZero();
+        assertThat(d.path("usage").path("inputTokens").asLong()).isZero();
     }
 
     @Test

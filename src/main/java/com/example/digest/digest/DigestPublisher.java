@@ -140,7 +140,9 @@ public class DigestPublisher {
 
     /** The day's usage: the items' model calls and tokens, the overview call (null: none), and whether the day's budget stopped a call. */
     private Digest.Usage usage(LocalDate day, List<DigestItem> items, TokenUsage overview) {
-        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:")).count() + (overview == null ? 0 : 1);
+        // an answer taken from the model-answer cache carries no tokens: it was no call
+        int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:"))
+                .filter(i -> i.usage().inputTokens() + i.usage().outputTokens() > 0).count() + (overview == null ? 0 : 1);
         long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum()
                 + (overview == null || overview.inputTokenCount() == null ? 0 : overview.inputTokenCount());
         long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum()
