@@ -51,6 +51,27 @@ class SettingsTest {
         assertError("digest.timezone", "Mars/Olympus", "digest.timezone");
         assertError("digest.feed.a.include", "([", "digest.feed.a.include: not a valid regular expression");
         assertError("digest.http.proxy", "socks://x", "digest.http.proxy");
+        assertError("digest.llm.requests-per-minute", "0", "digest.llm.requests-per-minute: '0' is not a positive whole number");
+        assertError("digest.llm.daily-token-budget", "1e6", "digest.llm.daily-token-budget: '1e6' is not a positive whole number");
+        assertError("digest.retention", "a month", "digest.retention: 'a month' is not a duration");
+        assertError("digest.http.port", "70000", "digest.http.port: '70000' is not a port number");
+        assertError("digest.fetch.max-per-host", "0", "digest.fetch.max-per-host: '0' is not a positive whole number");
+    }
+
+    @Test
+    void limitsAreUnlimitedWhenEmptyAndReadWhenSet() {
+        Settings unlimited = settings();
+        assertThat(unlimited.llmRequestsPerMinute()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(unlimited.llmDailyTokenBudget()).isEqualTo(Long.MAX_VALUE);
+        assertThat(unlimited.retention()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(unlimited.fetchMaxPerHost()).isEqualTo(2);
+        props.put("digest.llm.requests-per-minute", "90");
+        props.put("digest.llm.daily-token-budget", "5000000000");
+        props.put("digest.http.port", "0");
+        Settings set = settings();
+        assertThat(set.llmRequestsPerMinute()).isEqualTo(90);
+        assertThat(set.llmDailyTokenBudget()).isEqualTo(5_000_000_000L);
+        assertThat(set.httpPort()).isZero();
     }
 
     @Test
