@@ -56,7 +56,7 @@ public class ModelGate {
         LocalDate day = today.get();
         if (budgetReached()) {
             ledger.budgetReached(day);
-            throw new BudgetReachedException("daily token budget of " + dailyBudget + " reached; " + what + " is summarised offline");
+            throw new BudgetReachedException("daily token budget of " + dailyBudget + " reached");
         }
         try {
             if (perMinute != null && !perMinute.tryAcquire(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {

@@ -7,7 +7,11 @@ import com.example.digest.config.Settings;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
+import com.example.digest.digest.Digest;
+import com.example.digest.enrich.EnrichedArticle;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code retryWhile} of the model routes: an answer that does not fit the schema, 429, 5xx, timeouts and lost
@@ -16,6 +20,7 @@ import org.apache.camel.Exchange;
  * LangChain4j's exceptions do not expose Retry-After, so a 429 waits the back-off.
  */
 public class ModelRetry {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRetry.class);
     private final Settings settings;
 
     public ModelRetry(Settings settings) {
@@ -36,7 +41,19 @@ public class ModelRetry {
             return false; // no time left in the item's budget
         }
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+        LOG.warn("{} failed ({}); retry {} of {} in {} ms", subject(exchange),
+                failure.getClass().getSimpleName() + ": " + failure.getMessage(), failed, settings.llmRetries(), wait.toMillis());
         return true;
+    }
+
+    /** The stage and what the failed call was for: an article's link, or the day of the overview. */
+    private static String subject(Exchange exchange) {
+        EnrichedArticle article = exchange.getVariable("enriched", EnrichedArticle.class);
+        if (article != null) {
+            return "summarize-article: model call for " + article.article().url();
+        }
+        Digest digest = exchange.getVariable("digest", Digest.class);
+        return "write-overview: model call for " + (digest == null ? "the overview" : "the overview of " + digest.date());
     }
 
     static boolean retriable(Throwable failure) {

@@ -35,10 +35,13 @@ public class OfflineSummarizer {
 
     /** The summary of an item whose model call failed; {@code reason} is logged, not published. */
     public DigestItem fallback(EnrichedArticle enriched, Exception reason) {
+        if (reason instanceof BudgetReachedException) {
+            LOG.warn("summarize-article: {}; {} gets the offline summary", reason.getMessage(), enriched.article().url());
+            return summary(enriched, "offline-fallback", labels.budgetNote());
+        }
         LOG.warn("summarize-article: model failed for {} ({}); using the offline summary", enriched.article().url(),
                 reason == null ? "unknown reason" : reason.getClass().getSimpleName() + ": " + reason.getMessage());
-        return summary(enriched, "offline-fallback",
-                reason instanceof BudgetReachedException ? labels.budgetNote() : labels.fallbackNote());
+        return summary(enriched, "offline-fallback", labels.fallbackNote());
     }
 
     private DigestItem summary(EnrichedArticle enriched, String summarizedBy, String note) {
