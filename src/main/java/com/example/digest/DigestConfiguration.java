@@ -52,6 +52,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.mail.MailComponent;
@@ -121,7 +122,11 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
         configureMail(context, settings.mail(), settings.fetchTimeout());
-        ExecutorService workers = context.getExecutorServiceManager().newFixedThreadPool(this, "digest-worker", settings.concurrency());
+        // exactly digest.concurrency threads for every feed's articles; an unbounded queue, so that a big poll waits its
+        // turn instead of running on the feed's own thread (Camel's default profile caps the queue at 1000)
+        ExecutorService workers = context.getExecutorServiceManager().newThreadPool(this, "digest-worker",
+                new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
+                        .maxQueueSize(-1).build());
         bind(context, "digestWorkers", workers);
         configureHttp(context, settings);
     }
