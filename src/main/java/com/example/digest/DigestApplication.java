@@ -70,8 +70,7 @@ public class DigestApplication implements Callable<Integer> {
             overrides.putAll(demoServer.settings());
         }
         if (once) {
-            overrides.put("digest.daemon", "false");
-            overrides.put("camel.management.enabled", "false"); // health and metrics are for the daemon
+            overrides.putAll(ONCE);
         }
         try {
             checkSettings(overrides);
@@ -84,6 +83,13 @@ public class DigestApplication implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * A single run: no poll timer, no close cron, and no health and metrics server or per-exchange Camel metrics (nobody
+     * could scrape them; the pipeline's own counters still count).
+     */
+    static final Map<String, String> ONCE = Map.of("digest.daemon", "false", "camel.management.enabled", "false",
+            "camel.metrics.enabled", "false");
 
     /** Defaults travel in the jar; an application.properties in the working directory overrides them key by key (first location wins). */
     static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties;optional=true";
@@ -205,7 +211,7 @@ public class DigestApplication implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Map<String, String> overrides = Map.of("digest.daemon", "false", "camel.management.enabled", "false");
+            Map<String, String> overrides = ONCE;
             try {
                 checkSettings(overrides);
                 Main main = newMain(overrides);

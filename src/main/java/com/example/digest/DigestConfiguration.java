@@ -14,6 +14,7 @@ import com.example.digest.delivery.DeliveryRetry;
 import com.example.digest.delivery.MailComposer;
 import com.example.digest.delivery.MailHtml;
 import com.example.digest.delivery.WebhookSigner;
+import com.example.digest.digest.ArticleSlots;
 import com.example.digest.digest.Collector;
 import com.example.digest.digest.DigestPublisher;
 import com.example.digest.digest.DigestRenderer;
@@ -108,6 +109,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store, metrics));
+        bind(context, "articleSlots", new ArticleSlots(settings.concurrency()));
         bind(context, "digestPublisher", new DigestPublisher(store, ledger, meter, settings, clock));
         bind(context, "digestRenderer", new DigestRenderer());
         bind(context, "overviewWriter", new OverviewWriter(answers));
@@ -122,11 +124,12 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
         configureMail(context, settings.mail(), settings.fetchTimeout());
-        // exactly digest.concurrency threads for every feed's articles; an unbounded queue, so that a big poll waits its
-        // turn instead of running on the feed's own thread (Camel's default profile caps the queue at 1000)
+        // exactly digest.concurrency threads for every feed's articles, and a queue without a practical bound, so that a
+        // big poll waits its turn instead of running on the feed's own thread (Camel's default profile caps the queue at
+        // 1000 and then lets the caller run the task; a size of 0 or less would mean no queue at all)
         ExecutorService workers = context.getExecutorServiceManager().newThreadPool(this, "digest-worker",
                 new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
-                        .maxQueueSize(-1).build());
+                        .maxQueueSize(Integer.MAX_VALUE).build());
         bind(context, "digestWorkers", workers);
         configureHttp(context, settings);
     }

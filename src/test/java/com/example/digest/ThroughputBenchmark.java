@@ -40,6 +40,12 @@ class ThroughputBenchmark {
     private static final int FEEDS = 4;
     private final ObjectMapper json = new ObjectMapper();
 
+    static {
+        // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each answer can wait for a
+        // delayed ACK (about 40 ms on Linux), which no real web or model server adds
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     @Test
     void throughputCostAndMemory() throws Exception {
         Path work = Files.createTempDirectory("digest-bench");
@@ -63,6 +69,7 @@ class ThroughputBenchmark {
                 first.peakHeapMb, first.modelCalls, first.articleCalls, first.modelCalls - first.articleCalls,
                 first.promptTokens / Math.max(1, first.articleCalls), first.pageBytesPerArticle,
                 100.0 * first.promptTokens / Math.max(1, first.articleCalls) / first.pageBytesPerArticle);
+        System.out.printf("            model calls in flight at most %d (digest.llm.max-concurrent %d)%n", first.peakModelCalls, CONCURRENCY);
         assertThat(first.items).isEqualTo(N);
         assertThat(first.articleCalls).isEqualTo(N);
 
@@ -80,7 +87,7 @@ class ThroughputBenchmark {
     }
 
     private record Run(long millis, long startMillis, long peakHeapMb, int modelCalls, int articleCalls, long promptTokens,
-                       long pageBytesPerArticle, int items) {
+                       long pageBytesPerArticle, int items, int peakModelCalls) {
     }
 
     private Run run(int n, int latency, int page, Path state, Path cache, Path out) throws Exception {
@@ -113,8 +120,7 @@ class ThroughputBenchmark {
                 settings.put("digest.feed." + id + ".section", "news");
             }
             settings.put("digest.feeds", feedIds.toString());
-            settings.put("digest.daemon", "false");
-            settings.put("camel.management.enabled", "false");
+            settings.putAll(DigestApplication.ONCE);
             settings.put("digest.llm.provider", "openai");
             settings.put("digest.llm.base-url", model.baseUrl());
             settings.put("digest.llm.model", "bench-model");
@@ -140,7 +146,7 @@ class ThroughputBenchmark {
                 long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                         .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
                 return new Run((done - started) / 1_000_000, (started - t0) / 1_000_000, peak, model.requests().size(),
-                        model.articleRequests().size(), model.promptTokens(), pageBytes / n, items(out));
+                        model.articleRequests().size(), model.promptTokens(), pageBytes / n, items(out), model.peakInFlight());
             }
         } finally {
             hosts.forEach(WebServer::close);

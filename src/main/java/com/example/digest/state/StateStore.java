@@ -160,7 +160,7 @@ public class StateStore implements AutoCloseable {
      * not done. Returns the claimed article (with its day and fence), or null when it is a duplicate.
      */
     public Article claim(Article article) {
-        return run(c -> {
+        return inTransaction(c -> { // one commit for the insert and the claim
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO article(article_key, feed_id, item_day, status, first_seen) VALUES (?, ?, ?, 'NEW', ?)
                     ON CONFLICT DO NOTHING""")) {

@@ -119,6 +119,9 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, JsonNode request) {
+        // no longer in flight once the answer starts: the client cannot send its next request before it has this
+        // answer, so counting down after the write could see a next request overlap its own previous one
+        inFlight.decrementAndGet();
         try {
             if (mode == Mode.HTTP_401) {
                 send(exchange, 401, "{\"error\":{\"message\":\"invalid api key\",\"type\":\"invalid_request_error\"}}");
@@ -152,7 +155,6 @@ public final class OpenAiStub implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (a timeout under test): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
             exchange.close();
         }
     }

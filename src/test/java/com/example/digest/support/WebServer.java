@@ -146,6 +146,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, String path) {
+        // no longer in flight once the answer starts: the client cannot send its next request before it has this
+        // answer, so counting down after the write could see a next request overlap its own previous one
+        inFlight.decrementAndGet();
         try {
             String etag = etags.get(path);
             if (etag != null) {
@@ -171,7 +174,6 @@ public final class WebServer implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (a timeout under test): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
             exchange.close();
         }
     }
