@@ -1,6 +1,7 @@
 package com.example.digest.digest;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +76,7 @@ public class Collector {
     }
 
     /** Records each feed's new items and logs the poll's totals. */
-    public void endPoll(java.util.List<FeedConfig> feeds) {
+    public void endPoll(List<FeedConfig> feeds) {
         Poll p = poll;
         for (FeedConfig feed : feeds) {
             AtomicInteger n = p.newPerFeed.get(feed.id());
