@@ -537,9 +537,10 @@ public class StateStore implements AutoCloseable {
                  ResultSet rs = s.executeQuery("""
                          SELECT feed_id, ok, error, consecutive_failures, last_success, last_poll, new_items FROM feed_status""")) {
                 while (rs.next()) {
-                    int newItems = rs.getInt(7);
+                    int count = rs.getInt(7);
+                    Integer newItems = rs.wasNull() ? null : count; // right after its own column: wasNull reads the last one
                     result.put(rs.getString(1), new FeedStatus(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getInt(4),
-                            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.wasNull() ? null : newItems));
+                            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), newItems));
                 }
             }
             return result;

@@ -31,7 +31,8 @@ class StatusReportTest {
     @Test
     void statusPrintsFeedsTodaysItemsAndTheLastDigestPerChannel() {
         Settings settings = Settings.from(Map.of(
-                "digest.feeds", "news,broken,quiet",
+                "digest.feeds", "news,broken,quiet,fresh",
+                "digest.feed.fresh.url", "https://fresh.example/feed",
                 "digest.feed.news.url", "https://news.example/feed",
                 "digest.feed.broken.url", "https://broken.example/feed",
                 "digest.feed.quiet.url", "https://quiet.example/feed",
@@ -42,6 +43,7 @@ class StatusReportTest {
         try (StateStore store = new StateStore(dir, ZoneId.of("Asia/Tokyo"), Duration.ofMinutes(5), CLOCK)) {
             store.feedSucceeded("news");
             store.recordNewItems("news", 2);
+            store.feedSucceeded("fresh"); // polled, but its count of new items not recorded yet
             store.feedFailed("broken", "HTTP 500 from https://broken.example/feed");
             store.feedFailed("broken", "HTTP 500 from https://broken.example/feed");
             Article a = store.claim(new Article("news", FeedConfig.Section.NEWS, "https://news.example/a", "https://news.example/a",
@@ -61,6 +63,7 @@ class StatusReportTest {
                     "  news    last poll 2026-11-25 10:00:00 JST  ok, 2 new\n",
                     "  broken  last poll 2026-11-25 10:00:00 JST  failing (2 in a row): HTTP 500 from https://broken.example/feed\n",
                     "  quiet   not polled yet\n",
+                    "  fresh   last poll 2026-11-25 10:00:00 JST  ok\n",
                     "today (2026-11-25): 1 item(s) collected\n",
                     "model today: 1 call(s), 1200 input + 300 output tokens of a budget of 50000\n",
                     "last digest: 2026-11-25 revision 1, published 2026-11-25 10:00:00 JST\n",
