@@ -17,10 +17,7 @@ class PageHostLimitTest extends PipelineTestSupport {
 
     PageHostLimitTest() {
         web.serve("/many.rss", 200, "application/rss+xml", GeneratedNews.feed("many", 0, ARTICLES, List.of(web), Instant.now()));
-        for (int n = 0; n < ARTICLES; n++) {
-            web.serve(GeneratedNews.pagePath(n), 200, "text/html; charset=utf-8", GeneratedNews.page(n));
-            web.delay(GeneratedNews.pagePath(n), 300);
-        }
+        GeneratedNews.servePages(web, 0, ARTICLES, 300);
     }
 
     @Override

@@ -17,9 +17,7 @@ class SharedConcurrencyTest extends PipelineTestSupport {
     SharedConcurrencyTest() {
         web.serve("/a.rss", 200, "application/rss+xml", GeneratedNews.feed("a", 0, PER_FEED, List.of(web), Instant.now()));
         web.serve("/b.rss", 200, "application/rss+xml", GeneratedNews.feed("b", PER_FEED, 2 * PER_FEED, List.of(web), Instant.now()));
-        for (int n = 0; n < 2 * PER_FEED; n++) {
-            web.serve(GeneratedNews.pagePath(n), 200, "text/html; charset=utf-8", GeneratedNews.page(n));
-        }
+        GeneratedNews.servePages(web, 0, 2 * PER_FEED, 0);
     }
 
     @Override

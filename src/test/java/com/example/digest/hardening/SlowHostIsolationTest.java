@@ -28,13 +28,8 @@ class SlowHostIsolationTest extends PipelineTestSupport {
         String slowFeed = GeneratedNews.feed("slow", 0, SLOW_ARTICLES, List.of(slowHost), Instant.now());
         String fastFeed = GeneratedNews.feed("fast", SLOW_ARTICLES, SLOW_ARTICLES + FAST_ARTICLES, List.of(web), Instant.now());
         web.serve("/slow.rss", 200, "application/rss+xml", slowFeed).serve("/fast.rss", 200, "application/rss+xml", fastFeed);
-        for (int n = 0; n < SLOW_ARTICLES; n++) {
-            slowHost.serve(GeneratedNews.pagePath(n), 200, "text/html; charset=utf-8", GeneratedNews.page(n));
-            slowHost.delay(GeneratedNews.pagePath(n), 5000); // longer than digest.fetch.timeout
-        }
-        for (int n = SLOW_ARTICLES; n < SLOW_ARTICLES + FAST_ARTICLES; n++) {
-            web.serve(GeneratedNews.pagePath(n), 200, "text/html; charset=utf-8", GeneratedNews.page(n));
-        }
+        GeneratedNews.servePages(slowHost, 0, SLOW_ARTICLES, 5000); // longer than digest.fetch.timeout
+        GeneratedNews.servePages(web, SLOW_ARTICLES, SLOW_ARTICLES + FAST_ARTICLES, 0);
     }
 
     @Override

@@ -42,6 +42,16 @@ public final class GeneratedNews {
         return "Attackers are exploiting CVE-2026-" + (10000 + n) + " in a widely used edge appliance to gain a foothold.";
     }
 
+    /** Serves the pages of articles {@code from} to {@code to - 1} on {@code host}, each answering after {@code delayMillis}. */
+    public static void servePages(WebServer host, int from, int to, long delayMillis) {
+        for (int n = from; n < to; n++) {
+            host.serve(pagePath(n), 200, "text/html; charset=utf-8", page(n));
+            if (delayMillis > 0) {
+                host.delay(pagePath(n), delayMillis);
+            }
+        }
+    }
+
     /** The article page of story {@code n}. */
     public static String page(int n) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
