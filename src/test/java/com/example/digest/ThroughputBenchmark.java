@@ -40,12 +40,6 @@ class ThroughputBenchmark {
     private static final int FEEDS = 4;
     private final ObjectMapper json = new ObjectMapper();
 
-    static {
-        // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each answer can wait for a
-        // delayed ACK (about 40 ms on Linux), which no real web or model server adds
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     @Test
     void throughputCostAndMemory() throws Exception {
         Path work = Files.createTempDirectory("digest-bench");
