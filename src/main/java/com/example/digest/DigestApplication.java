@@ -53,6 +53,7 @@ public class DigestApplication implements Callable<Integer> {
     boolean demo;
 
     public static void main(String[] args) {
+        FatalErrors.install(System.err);
         CommandLine cli = new CommandLine(new DigestApplication());
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("news-digest: " + e.getMessage() + " (see --help)");
@@ -75,8 +76,9 @@ public class DigestApplication implements Callable<Integer> {
         try {
             checkSettings(overrides);
             return once ? runOnce(overrides) : runContinuously(overrides);
-        } catch (Exception e) {
-            return explain(e);
+        } catch (Exception | Error e) {
+            FatalErrors.haltOnError(e, System.err);
+            return explain((Exception) e);
         } finally {
             if (demoServer != null) {
                 demoServer.close();
@@ -114,7 +116,27 @@ public class DigestApplication implements Callable<Integer> {
      */
     private static void checkSettings(Map<String, String> overrides) {
         PropertiesComponent properties = readOnlyProperties(overrides);
+        Settings.refuseSecretsOutsideTheEnvironment(propertiesFilesOnly());
         Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
+    }
+
+    /** A key as the properties files alone set it (the working directory's, then the jar's), without the environment. */
+    private static java.util.function.Function<String, String> propertiesFilesOnly() {
+        java.util.Properties files = new java.util.Properties();
+        try (InputStream jar = DigestApplication.class.getResourceAsStream("/application.properties")) {
+            if (jar != null) {
+                files.load(new java.io.InputStreamReader(jar, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Path local = Path.of("application.properties");
+            if (Files.isRegularFile(local)) {
+                try (var reader = Files.newBufferedReader(local, java.nio.charset.StandardCharsets.UTF_8)) {
+                    files.load(reader);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("application.properties", "cannot be read: " + e.getMessage());
+        }
+        return files::getProperty;
     }
 
     /** The settings as Camel Main will resolve them (locations, overrides, system properties, environment), without starting Camel. */
@@ -250,6 +272,12 @@ public class DigestApplication implements Callable<Integer> {
             try {
                 PropertiesComponent properties = readOnlyProperties(Map.of());
                 Settings settings = Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
+                // a running process answers for its state; otherwise the state is read directly
+                var running = com.example.digest.observe.StatusChannel.ask(settings.stateDir());
+                if (running.isPresent()) {
+                    System.out.print(running.get());
+                    return OK;
+                }
                 try (StateStore store = StateStore.openForReading(settings.stateDir(), settings.timezone(), java.time.Clock.systemUTC())) {
                     System.out.print(StatusReport.render(settings, store));
                 }
@@ -327,8 +355,31 @@ public class DigestApplication implements Callable<Integer> {
     static class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = DigestApplication.class.getPackage().getImplementationVersion();
-            return new String[] {"news-digest " + (v == null ? "development" : v) + " (Apache Camel 4.17.0, LangChain4j 1.10.0)"};
+            return new String[] {"news-digest " + version(DigestApplication.class, "development")
+                    + " (Apache Camel " + version(CamelContext.class, "unknown")
+                    + ", LangChain4j " + version(dev.langchain4j.model.chat.ChatModel.class, "unknown") + ")"};
+        }
+
+        /**
+         * The version of the library that holds {@code type}, from its Maven pom.properties (kept per library in the shaded
+         * jar, whose one manifest is ours); ours from that manifest.
+         */
+        static String version(Class<?> type, String unknown) {
+            String group = type == CamelContext.class ? "org.apache.camel/camel-api"
+                    : type == dev.langchain4j.model.chat.ChatModel.class ? "dev.langchain4j/langchain4j-core" : null;
+            if (group != null) {
+                try (InputStream in = type.getClassLoader().getResourceAsStream("META-INF/maven/" + group + "/pom.properties")) {
+                    if (in != null) {
+                        java.util.Properties pom = new java.util.Properties();
+                        pom.load(in);
+                        return pom.getProperty("version", unknown);
+                    }
+                } catch (IOException e) {
+                    return unknown;
+                }
+            }
+            String v = type == DigestApplication.class ? type.getPackage().getImplementationVersion() : null;
+            return v == null ? unknown : v;
         }
     }
 }

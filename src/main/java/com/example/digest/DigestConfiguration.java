@@ -20,9 +20,10 @@ import com.example.digest.digest.DigestPublisher;
 import com.example.digest.digest.DigestRenderer;
 import com.example.digest.digest.Labels;
 import com.example.digest.digest.OverviewWriter;
-import com.example.digest.enrich.AddressGuard;
+import com.example.digest.fetch.AddressGuard;
+import com.example.digest.fetch.HttpFetcher;
 import com.example.digest.enrich.ArticleExtractor;
-import com.example.digest.enrich.HostLimits;
+import com.example.digest.fetch.HostLimits;
 import com.example.digest.enrich.PageEnricher;
 import com.example.digest.enrich.PageFetcher;
 import com.example.digest.feed.FeedParser;
@@ -30,6 +31,8 @@ import com.example.digest.feed.FeedReader;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.observe.FeedHealthCheck;
 import com.example.digest.observe.PublishHealthCheck;
+import com.example.digest.observe.StatusChannel;
+import com.example.digest.observe.StatusReport;
 import com.example.digest.state.Retention;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
@@ -80,6 +83,8 @@ public class DigestConfiguration implements CamelConfiguration {
 
         StateStore store = new StateStore(settings.stateDir(), settings.timezone(), settings.lease(), clock);
         closeOnStop(context, store);
+        // status beside this process: answered on a socket in the owner-only state folder, never through the database
+        StatusChannel.open(settings.stateDir(), () -> StatusReport.render(settings, store)).ifPresent(ch -> closeOnStop(context, ch));
         IocExtractor iocs = new IocExtractor(settings.iocIgnoreDomains());
         Labels labels = Labels.of(settings.language());
         Prompts prompts = new Prompts(settings.language());
@@ -96,11 +101,17 @@ public class DigestConfiguration implements CamelConfiguration {
         settings.feeds().forEach(feed -> bind(context, "feedHealth-" + feed.id(), new FeedHealthCheck(feed.id(), store)));
         bind(context, "publishHealth", new PublishHealthCheck(store));
         bind(context, "stateStore", store);
-        bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store, metrics));
+        AddressGuard guard = addressGuard(context, settings);
+        // two clients: feed hosts are the operator's choice and trusted (a redirect away from them is not); page hosts never are
+        HttpFetcher feedHttp = new HttpFetcher(guard, settings.feedHosts(), settings.fetchTimeout(), settings.fetchMaxBytes(),
+                settings.userAgent(), settings.proxy());
+        HttpFetcher pageHttp = new HttpFetcher(guard, Set.of(), settings.fetchTimeout(), settings.fetchMaxBytes(),
+                settings.userAgent(), settings.proxy());
+        closeOnStop(context, feedHttp);
+        closeOnStop(context, pageHttp);
+        bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store, metrics, feedHttp));
         bind(context, "pageEnricher", new PageEnricher(
-                new PageFetcher(new AddressGuard(settings.allowPrivateAddresses()),
-                        new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout(), settings.pollInterval()), settings.fetchTimeout(),
-                        settings.fetchMaxBytes(), settings.userAgent(), settings.proxy()),
+                new PageFetcher(pageHttp, new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout(), settings.pollInterval())),
                 new ArticleExtractor()));
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
         AnswerCache answers = new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version());
@@ -148,7 +159,7 @@ public class DigestConfiguration implements CamelConfiguration {
         context.getRegistry().bind(name, bean);
     }
 
-    /** Timeouts, User-Agent and proxy for the feed fetches that camel-http makes. */
+    /** Timeouts, User-Agent and proxy for camel-http (the webhook; its own configurer sets the webhook's timeouts). */
     private static void configureHttp(CamelContext context, Settings settings) {
         HttpComponent http = context.getComponent("http", HttpComponent.class);
         int timeout = (int) settings.fetchTimeout().toMillis();
@@ -156,7 +167,6 @@ public class DigestConfiguration implements CamelConfiguration {
         http.setConnectionRequestTimeout(timeout);
         http.setResponseTimeout(timeout);
         http.setSoTimeout(timeout);
-        http.setFollowRedirects(true);
         http.setUserAgent(settings.userAgent());
         settings.proxy().ifPresent(p -> {
             http.setProxyHost(p.getHost());
@@ -245,11 +255,26 @@ public class DigestConfiguration implements CamelConfiguration {
         };
     }
 
-    private static void closeOnStop(CamelContext context, StateStore store) {
+    /**
+     * The address guard; a test may bind its own decision of which addresses are internal as {@code addressPolicy}
+     * (a {@code Predicate<InetAddress>}), to mark a second loopback address as inside. Nothing else binds it.
+     */
+    @SuppressWarnings("unchecked")
+    private static AddressGuard addressGuard(CamelContext context, Settings settings) {
+        // looked up when an address is judged: a test binds it after this configuration has run
+        return new AddressGuard(settings.allowPrivateAddresses(), address -> {
+            Object policy = context.getRegistry().lookupByName("addressPolicy");
+            return policy instanceof java.util.function.Predicate<?> p
+                    ? ((java.util.function.Predicate<java.net.InetAddress>) p).test(address)
+                    : AddressGuard.isInternal(address);
+        });
+    }
+
+    private static void closeOnStop(CamelContext context, AutoCloseable store) {
         try {
             context.addService(new ServiceSupport() {
                 @Override
-                protected void doStop() {
+                protected void doStop() throws Exception {
                     store.close();
                 }
             }, true, true);

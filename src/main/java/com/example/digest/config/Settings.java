@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -91,11 +92,11 @@ public final class Settings {
         this.timezone = r.zone("digest.timezone", "Asia/Tokyo");
         this.language = r.oneOf("digest.language", "ja", Set.of("ja", "en"));
         this.maxItemAge = r.duration("digest.max-item-age", "3d");
-        this.stateDir = Path.of(r.text("digest.state.dir", "data"));
-        this.outputDir = Path.of(r.text("digest.output.dir", "digests"));
+        this.stateDir = r.folder("digest.state.dir", "data");
+        this.outputDir = r.folder("digest.output.dir", "digests");
         this.lease = r.duration("digest.state.lease", "10m");
         this.concurrency = r.positiveInt("digest.concurrency", 4);
-        this.llmBaseUrl = emptyToNull(r.text("digest.llm.base-url", ""));
+        this.llmBaseUrl = r.absoluteHttpUrl("digest.llm.base-url");
         String configuredKey = emptyToNull(r.text("digest.llm.api-key", ""));
         this.provider = readProvider(r, configuredKey, env);
         this.llmApiKey = configuredKey != null ? configuredKey : switch (provider) {
@@ -119,7 +120,7 @@ public final class Settings {
         this.retention = r.duration("digest.retention", "30d");
         this.httpPort = r.port("digest.http.port", 8080);
         this.fetchMaxBytes = r.positiveInt("digest.fetch.max-bytes", 5 * 1024 * 1024);
-        this.userAgent = r.text("digest.fetch.user-agent", "news-digest/0.1 (+https://github.com/example/news-digest)");
+        this.userAgent = r.text("digest.fetch.user-agent", DEFAULT_USER_AGENT);
         this.allowPrivateAddresses = r.bool("digest.fetch.allow-private-addresses", false);
         this.proxy = r.httpUri("digest.http.proxy");
         this.iocIgnoreDomains = domains(r.text("digest.iocs.ignore-domains", DEFAULT_IGNORED_DOMAINS));
@@ -134,6 +135,48 @@ public final class Settings {
             throw new ConfigException("digest.llm.api-key",
                     "provider anthropic needs a key (DIGEST_LLM_API_KEY or ANTHROPIC_API_KEY)");
         }
+    }
+
+    /** The User-Agent of feed and page requests unless {@code digest.fetch.user-agent} says otherwise: the only default. */
+    public static final String DEFAULT_USER_AGENT = "news-digest/0.1 (security news digest; +https://github.com/example/news-digest)";
+
+    /** The keys that hold secrets, each with the one environment variable it is read from. */
+    public static final Map<String, String> SECRET_KEYS = Map.of(
+            "digest.llm.api-key", "DIGEST_LLM_API_KEY",
+            "digest.mail.password", "DIGEST_MAIL_PASSWORD",
+            "digest.webhook.secret", "DIGEST_WEBHOOK_SECRET");
+
+    /**
+     * Refuses a secret written in a properties file or given as {@code -D}: secrets come from the environment only, where
+     * they are neither committed nor shown by {@code ps}. {@code files} answers a key from the properties files alone.
+     */
+    public static void refuseSecretsOutsideTheEnvironment(Function<String, String> files) {
+        for (Map.Entry<String, String> secret : new java.util.TreeMap<>(SECRET_KEYS).entrySet()) {
+            String key = secret.getKey();
+            String inFile = files.apply(key);
+            if (inFile != null && !inFile.isBlank()) {
+                throw new ConfigException(key, "secrets are read from the environment only: remove it from application.properties and set "
+                        + secret.getValue());
+            }
+            String property = System.getProperty(key);
+            if (property != null && !property.isBlank()) {
+                throw new ConfigException(key, "secrets are read from the environment only: do not pass it with -D, set " + secret.getValue());
+            }
+        }
+    }
+
+    /** The hosts of the configured http(s) feeds: the operator's choice, fetched without the address guard. */
+    public Set<String> feedHosts() {
+        Set<String> hosts = new java.util.HashSet<>();
+        for (FeedConfig feed : feeds) {
+            if (!feed.isLocalFile()) {
+                String host = URI.create(feed.url()).getHost();
+                if (host != null) {
+                    hosts.add(host.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(hosts);
     }
 
     /** Reads and validates the settings; {@code lookup} answers a property or null, {@code env} an environment variable. */
@@ -197,7 +240,10 @@ public final class Settings {
     private static Mail readMail(Reader r) {
         Delivery delivery = delivery(r, "mail", false);
         String security = r.oneOf("digest.mail.security", "none", Set.of("none", "starttls", "ssl"));
-        int port = r.positiveInt("digest.mail.port", security.equals("ssl") ? 465 : security.equals("starttls") ? 587 : 25);
+        int port = r.port("digest.mail.port", security.equals("ssl") ? 465 : security.equals("starttls") ? 587 : 25);
+        if (port == 0) {
+            throw new ConfigException("digest.mail.port", "'0' is not a port number (1-65535)");
+        }
         String from = r.text("digest.mail.from", "");
         List<String> to = java.util.Arrays.stream(r.text("digest.mail.to", "").split(",")).map(String::trim)
                 .filter(a -> !a.isEmpty()).toList();
@@ -414,6 +460,38 @@ public final class Settings {
                 throw new ConfigException(key, "'" + v + "' is not a Quartz cron expression (6 or 7 fields, e.g. 0 0 7 * * ?)");
             }
             return v;
+        }
+
+        /** A folder: it may not exist yet, but it may not be a file. */
+        Path folder(String key, String fallback) {
+            String v = text(key, fallback);
+            Path path;
+            try {
+                path = Path.of(v);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigException(key, "'" + v + "' is not a path");
+            }
+            if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isDirectory(path)) {
+                throw new ConfigException(key, "'" + v + "' is a file, not a folder");
+            }
+            return path;
+        }
+
+        /** An absolute http(s) URL, or null when the key is empty. */
+        String absoluteHttpUrl(String key) {
+            String v = text(key, "");
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                URI uri = new URI(v);
+                if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null) {
+                    return v;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            throw new ConfigException(key, "'" + v + "' is not an absolute http(s) URL such as http://localhost:11434/v1");
         }
 
         URI httpUri(String key) {

@@ -102,8 +102,20 @@ public class Deliveries {
         return stateDir.resolve("dead-letters").resolve("delivered");
     }
 
-    /** A dead letter that is finally delivered moves to {@code dead-letters/delivered/}, for the record. */
+    /**
+     * A dead letter that is finally delivered moves to {@code dead-letters/delivered/}, for the record. The delivery is
+     * already recorded as sent: a failed move is logged and never makes the channel send again.
+     */
     private void moveDeadLetterAside(PendingDelivery d) {
+        try {
+            moveDeadLetter(d);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("deliver-{}: {} was delivered, but its dead letter could not be moved aside: {}", d.channel(),
+                    d.idempotencyKey(), e.getMessage());
+        }
+    }
+
+    private void moveDeadLetter(PendingDelivery d) throws IOException {
         String name = deadLetterName(d);
         try (var files = Files.exists(deadLetters) ? Files.list(deadLetters) : java.util.stream.Stream.<Path>empty()) {
             List<Path> mine = files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList();
@@ -113,8 +125,6 @@ public class Deliveries {
                     Files.move(f, done.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

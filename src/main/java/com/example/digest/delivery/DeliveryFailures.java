@@ -80,8 +80,18 @@ public final class DeliveryFailures {
         }
     }
 
-    /** One line saying what went wrong: the HTTP status or SMTP reply when there is one, else the root cause. */
+    /** Everything after the host of a URL: a webhook's path or query may be its secret. */
+    private static final java.util.regex.Pattern URL_PATH = java.util.regex.Pattern.compile("(?i)\\b(https?://[^/\\s?#]+)[/?#][^\\s]*");
+
+    /**
+     * One line saying what went wrong: the HTTP status or SMTP reply when there is one, else the root cause. URLs in it
+     * keep only their scheme and host.
+     */
     public static String describe(Throwable failure) {
+        return URL_PATH.matcher(describeFully(failure)).replaceAll("$1/…");
+    }
+
+    private static String describeFully(Throwable failure) {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpOperationFailedException http) {

@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
  * waiting {@code digest.<channel>.backoff} doubling each time, or what a Retry-After header asked for.
  */
 public class DeliveryRetry {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryRetry.class);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
     private final Settings settings;
@@ -39,6 +40,8 @@ public class DeliveryRetry {
             wait = LONGEST_WAIT;
         }
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+        LOG.warn("deliver-{}: {} attempt {} of {} failed ({}); retrying in {} ms", delivery.channel(), delivery.idempotencyKey(),
+                failed, channel.maxAttempts(), DeliveryFailures.describe(failure), wait.toMillis());
         return true;
     }
 }

@@ -41,27 +41,54 @@ public class Collector {
         final AtomicInteger summarised = new AtomicInteger();
         final AtomicInteger fallbacks = new AtomicInteger();
         final Map<String, AtomicInteger> newPerFeed = new ConcurrentHashMap<>();
+        final java.util.Set<String> taken = ConcurrentHashMap.newKeySet();
     }
 
     public void startPoll() {
         poll = new Poll();
     }
 
-    /** Claims a polled article: the claimed article (with its day and fence), or null when it is a duplicate. */
+    /**
+     * Stores the entries of one feed answer before anything else happens to them: from here on they are processed
+     * from the state ({@link #pending}), whatever becomes of this run. Entries already known count as duplicates.
+     */
+    public List<Article> record(List<Article> articles) {
+        List<Article> recorded = store.record(articles);
+        Poll p = poll;
+        for (Article article : articles) {
+            if (!recorded.contains(article)) {
+                metrics.duplicate(article.feedId());
+            }
+        }
+        recorded.forEach(a -> p.newPerFeed.computeIfAbsent(a.feedId(), f -> new AtomicInteger()).incrementAndGet());
+        return recorded;
+    }
+
+    /**
+     * The articles of {@code feedId} waiting in the state (recorded, released, or left by a killed run), not yet taken on
+     * by this poll. Null: those of every feed, the poll's last sweep.
+     */
+    public List<Article> pending(String feedId) {
+        Poll p = poll;
+        return store.pending(feedId).stream().filter(a -> !p.taken.contains(a.key())).toList();
+    }
+
+    /** Claims an article: the claimed article (with its day and fence), or null when another claim holds it or it is done. */
     public Article claim(Article article) {
+        Poll p = poll;
+        p.taken.add(article.key());
         Article claimed = store.claim(article);
         if (claimed == null) {
-            metrics.duplicate(article.feedId());
             return null;
         }
-        Poll p = poll;
-        p.newPerFeed.computeIfAbsent(article.feedId(), f -> new AtomicInteger()).incrementAndGet();
         (claimed.isIncident() ? p.incidents : p.news).incrementAndGet();
         return claimed;
     }
 
     public void news(Article claimed, DigestItem item) {
-        store.complete(claimed, DigestPublisher.NEWS, write(item));
+        if (!store.complete(claimed, DigestPublisher.NEWS, write(item))) {
+            return; // the claim was lost: another run finishes (and counts) it
+        }
         metrics.summarised(item.summarizedBy().startsWith("model:") ? "model" : item.summarizedBy());
         Poll p = poll;
         int done = p.summarised.incrementAndGet();
@@ -71,7 +98,9 @@ public class Collector {
     }
 
     public void incident(Article claimed) {
-        store.complete(claimed, DigestPublisher.INCIDENT, write(Items.incident(claimed)));
+        if (!store.complete(claimed, DigestPublisher.INCIDENT, write(Items.incident(claimed)))) {
+            return;
+        }
         LOG.info("collect-item: incident {} for {}", claimed.url(), claimed.day());
     }
 

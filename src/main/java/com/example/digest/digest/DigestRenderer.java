@@ -148,18 +148,6 @@ public class DigestRenderer {
     }
 
     private static String defangUrl(String v) {
-        String scheme = v.replaceFirst("(?i)^http", "hxxp");
-        try {
-            String host = URI.create(v).getRawAuthority();
-            if (host != null) {
-                int at = scheme.indexOf(host);
-                if (at >= 0) {
-                    return scheme.substring(0, at) + host.replace(".", "[.]") + scheme.substring(at + host.length());
-                }
-            }
-        } catch (IllegalArgumentException ignored) {
-            // not a parseable URL: defang every dot
-        }
-        return scheme.replace(".", "[.]");
+        return Defang.url(v);
     }
 }

@@ -1,6 +1,7 @@
 package com.example.digest.enrich;
 
 import com.example.digest.feed.Article;
+import com.example.digest.fetch.FetchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +22,16 @@ public class PageEnricher {
         this.extractor = extractor;
     }
 
-    public EnrichedArticle enrich(Article article) {
+    /** Enriches {@code article}, the page fetched by {@code deadline} (epoch millis: the item's time budget). */
+    public EnrichedArticle enrich(Article article, long deadline) {
         try {
-            PageFetcher.FetchedPage page = fetcher.fetch(article.url());
+            PageFetcher.FetchedPage page = fetcher.fetch(article.url(), deadline);
             String text = extractor.extract(page.body(), page.charset(), page.url()).text();
             if (text.length() >= Math.min(MIN_PAGE_TEXT, Math.max(1, article.description().length()))) {
                 return new EnrichedArticle(article, text, "page");
             }
             LOG.warn("enrich-article: {} yielded only {} characters of text; using the feed description", article.url(), text.length());
-        } catch (PageFetchException | java.io.UncheckedIOException e) {
+        } catch (FetchException | java.io.UncheckedIOException e) {
             LOG.warn("enrich-article: {} could not be fetched ({}); using the feed description", article.url(), e.getMessage());
         }
         return new EnrichedArticle(article, article.description(), "feed");

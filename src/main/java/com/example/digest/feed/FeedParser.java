@@ -26,6 +26,10 @@ import org.jsoup.parser.Parser;
  */
 public class FeedParser {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedParser.class);
+    /** The longest feed title kept, as for a model's title. */
+    static final int MAX_TITLE = 200;
+    /** The longest feed description kept: enough to stand in for a page that cannot be fetched. */
+    static final int MAX_DESCRIPTION = 5000;
     private final Duration maxItemAge;
     private final Clock clock;
 
@@ -71,6 +75,12 @@ public class FeedParser {
                 continue;
             }
             String link = absolute(feed.url(), entry.getLink());
+            if (link != null && !link.matches("(?i)https?://.+")) {
+                // javascript:, data:, file: and the like are never an item's link
+                LOG.warn("fetch-feed: feed {} entry '{}' skipped: its link is not http(s) ({})", feed.id(),
+                        cap(title, 80), cap(link.replaceAll(":.*", ":"), 20));
+                continue;
+            }
             String key = UrlNormalizer.normalize(link);
             if (key == null) {
                 String guid = entry.getUri();
@@ -81,8 +91,13 @@ public class FeedParser {
             }
             // the link as published, without tracking parameters or fragment
             String shown = key.startsWith("guid:") ? (link == null ? entry.getUri() : link) : key;
-            articles.add(new Article(feed.id(), feed.section(), key, shown, title,
-                    description(entry), published, null, 0));
+            if (shown == null || !shown.matches("(?i)https?://.+")) {
+                LOG.warn("fetch-feed: feed {} entry '{}' skipped: it has no http(s) link", feed.id(), cap(title, 80));
+                continue;
+            }
+            // feed text is hostile input: capped like model answers before it goes anywhere
+            articles.add(new Article(feed.id(), feed.section(), key, shown, cap(title, MAX_TITLE),
+                    cap(description(entry), MAX_DESCRIPTION), published, null, 0));
         }
         return articles;
     }
@@ -134,6 +149,15 @@ public class FeedParser {
         } catch (IllegalArgumentException e) {
             return link.trim();
         }
+    }
+
+    /** {@code s} cut to {@code max} characters at a character boundary, with an ellipsis when cut. */
+    static String cap(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
     }
 
     private static String firstLine(String message) {

@@ -5,22 +5,24 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.delivery.DeliveryFailures;
+import com.example.digest.fetch.FetchException;
+import com.example.digest.fetch.HttpFetcher;
 import com.example.digest.state.StateStore;
-import org.apache.camel.Header;
-import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feed stage's Java half: lists the configured feeds, reads {@code file:} feeds, enforces the size cap on
- * fetched bodies, parses them, and records each feed's success or failure in the state store.
+ * The feed stage's Java half: lists the configured feeds, fetches each (conditional GET, guarded, capped while
+ * reading), parses it, and records the poll's success (with its validators) or failure in the state store.
  */
 public class FeedReader {
     private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
@@ -29,10 +31,12 @@ public class FeedReader {
     private final FeedParser parser;
     private final StateStore store;
     private final DigestMetrics metrics;
+    private final HttpFetcher http;
     private final AtomicInteger succeeded = new AtomicInteger();
 
-    public FeedReader(Settings settings, FeedParser parser, StateStore store, DigestMetrics metrics) {
+    public FeedReader(Settings settings, FeedParser parser, StateStore store, DigestMetrics metrics, HttpFetcher http) {
         this.settings = settings;
+        this.http = http;
         this.metrics = metrics;
         this.parser = parser;
         this.store = store;
@@ -42,66 +46,93 @@ public class FeedReader {
         return settings.feeds();
     }
 
-    /** The bytes of a {@code file:} feed, at most the size cap. */
-    public byte[] readFile(FeedConfig feed) throws IOException {
-        Path path = Path.of(URI.create(feed.url()));
-        try (InputStream in = Files.newInputStream(path)) {
-            return capped(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.fetchMaxBytes() + 1)));
+    /**
+     * One poll of a feed: a {@code file:} feed read from disk, else a conditional GET through the guarded fetcher (the
+     * feed's own host is the operator's choice and allowed; a redirect to any other host is guarded like a page). The
+     * size cap holds while reading: a body over it is refused, unread beyond the cap.
+     */
+    public FeedAnswer fetch(FeedConfig feed) throws IOException {
+        if (feed.isLocalFile()) {
+            Path path = Path.of(URI.create(feed.url()));
+            try (InputStream in = Files.newInputStream(path)) {
+                return new FeedAnswer(capped(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.fetchMaxBytes() + 1)), false),
+                        null, null, null, false);
+            }
         }
+        String[] validators = store.feedValidators(feed.id());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/rss+xml, application/rdf+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+        headers.put("If-None-Match", validators[0]);
+        headers.put("If-Modified-Since", validators[1]);
+        HttpFetcher.Response response = http.get(URI.create(feed.url()), headers, Long.MAX_VALUE, type -> true, HttpFetcher.Hops.NONE);
+        if (response.status() == 304) {
+            return new FeedAnswer(null, null, null, null, true);
+        }
+        if (response.status() < 200 || response.status() >= 300) {
+            throw new FetchException("HTTP " + response.status() + " from " + feed.url());
+        }
+        return new FeedAnswer(capped(response.body(), response.truncated()), response.contentType(), response.etag(),
+                response.lastModified(), false);
     }
 
-    /** A fetched body, refused when it is over {@code digest.fetch.max-bytes}. */
-    public byte[] capped(byte[] body) {
-        if (body != null && body.length > settings.fetchMaxBytes()) {
+    private byte[] capped(byte[] body, boolean truncated) {
+        if (truncated || body.length > settings.fetchMaxBytes()) {
             throw new FeedParser.FeedParseException("feed is larger than digest.fetch.max-bytes (" + settings.fetchMaxBytes() + " bytes)");
         }
         return body;
     }
 
-    public List<Article> parse(FeedConfig feed, byte[] body, String contentType) {
-        List<Article> articles = parser.parse(feed, body, contentType);
-        store.feedSucceeded(feed.id());
-        succeeded.incrementAndGet();
+    /** A feed's answer: its body and validators, or {@code notModified} after a 304. */
+    public record FeedAnswer(byte[] body, String contentType, String etag, String lastModified, boolean notModified) {
+    }
+
+    /** The entries of a fresh answer; nothing is recorded as a success until they are stored ({@link #succeeded}). */
+    public List<Article> parse(FeedConfig feed, FeedAnswer answer) {
+        List<Article> articles = parser.parse(feed, answer.body(), answer.contentType());
         metrics.polled(feed.id(), articles.size());
         LOG.info("fetch-feed: {} read, {} recent entries", feed.id(), articles.size());
         return articles;
     }
 
-    /** The ETag of the feed's last poll, sent as If-None-Match; null when there is none. */
-    public String etag(FeedConfig feed) {
-        return store.feedValidators(feed.id())[0];
-    }
-
-    /** The Last-Modified of the feed's last poll, sent as If-Modified-Since; null when there is none. */
-    public String lastModified(FeedConfig feed) {
-        return store.feedValidators(feed.id())[1];
-    }
-
     /**
-     * Keeps the validators of a fresh answer for the next poll. Bound by annotation, not by a method expression:
-     * Camel would strip the quotes that are part of an ETag.
+     * The answer was parsed and every entry of it is stored: the poll counts as a success, and only now are its
+     * validators kept, so that a run killed before this point gets the whole answer again next time.
      */
-    public void remember(@Variable("feed") FeedConfig feed, @Header("ETag") String etag, @Header("Last-Modified") String lastModified) {
-        store.rememberValidators(feed.id(), etag, lastModified);
-    }
-
-    /** The feed answered 304: nothing changed, nothing to parse. */
-    public void notModified(FeedConfig feed) {
-        store.feedSucceeded(feed.id());
+    public void succeeded(FeedConfig feed, FeedAnswer answer) {
+        if (answer.notModified()) {
+            LOG.info("fetch-feed: {} not modified (304), nothing to parse", feed.id());
+            store.feedSucceeded(feed.id());
+        } else if (feed.isLocalFile()) {
+            store.feedSucceeded(feed.id());
+        } else {
+            store.rememberValidators(feed.id(), answer.etag(), answer.lastModified());
+        }
         succeeded.incrementAndGet();
-        LOG.info("fetch-feed: {} not modified (304), nothing to parse", feed.id());
     }
 
     /** Records a failed poll; the run goes on with the other feeds. */
     public void failed(FeedConfig feed, Exception reason) {
-        String why = reason == null ? "unknown error"
-                : reason instanceof FeedParser.FeedParseException ? reason.getMessage() : DeliveryFailures.describe(reason);
+        Throwable cause = unwrap(reason);
+        String why = cause == null ? "unknown error"
+                : cause instanceof FeedParser.FeedParseException || cause instanceof FetchException ? cause.getMessage()
+                : DeliveryFailures.describe(cause);
         if (why.length() > 300) {
             why = why.substring(0, 300);
         }
         store.feedFailed(feed.id(), why);
         metrics.feedError(feed.id());
         LOG.warn("fetch-feed: feed {} failed: {}", feed.id(), why);
+    }
+
+    /** The failure itself, not Camel's wrapper around a bean call ("Failed to invoke method: parse(...)"). */
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while (t != null && t.getCause() != null && t.getCause() != t
+                && (t instanceof org.apache.camel.CamelExecutionException || t instanceof org.apache.camel.RuntimeCamelException
+                || t instanceof java.lang.reflect.InvocationTargetException)) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** How many feeds this process has read successfully. */

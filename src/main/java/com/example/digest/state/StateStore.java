@@ -52,23 +52,24 @@ public class StateStore implements AutoCloseable {
         this.zone = zone;
         this.lease = lease;
         this.clock = clock;
-        try {
-            Files.createDirectories(stateDir);
-        } catch (IOException e) {
-            throw new StateUnusableException("cannot use the state directory " + stateDir.toAbsolutePath() + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        PrivateFolder.create(stateDir);
         this.writerLock = writer ? WriterLock.acquire(stateDir) : WriterLock.tryAcquire(stateDir);
+        if (!writer && writerLock == null) {
+            throw new StateInUseException("the state in " + stateDir.toAbsolutePath() + " is held by a running news-digest");
+        }
         this.writer = writer;
-        // AUTO_SERVER: the writer serves its open database to readers on this machine (the status command), on loopback only
-        System.setProperty("h2.bindAddress", "127.0.0.1");
+        // embedded and single-process: no database server, no port. FILE_LOCK=FS: the OS lock goes with a killed process,
+        // so the next start need not wait to judge it stale; the writer lock above already keeps a second process out.
+        // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the database stays open until this store has released its claims.
         String url = "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;AUTO_SERVER=TRUE" + (writer ? "" : ";IFEXISTS=TRUE");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE"
+                + (writer ? "" : ";IFEXISTS=TRUE");
         this.pool = JdbcConnectionPool.create(url, "digest", "");
         try {
             if (writer) {
                 createSchema();
                 releaseOrphanedClaims();
+                PrivateFolder.restrict(stateDir);
             } else {
                 run(c -> c.isValid(5));
             }
@@ -85,8 +86,8 @@ public class StateStore implements AutoCloseable {
     }
 
     /**
-     * Opens the state for reading beside a running writer (through the writer's loopback-only database server), or
-     * on its own when nothing runs. Nothing is created or changed.
+     * Opens the state for reading when no process writes it (the writer answers {@code status} itself, through
+     * {@link com.example.digest.observe.StatusChannel}); {@link StateInUseException} when one does. Nothing is changed.
      */
     public static StateStore openForReading(Path stateDir, ZoneId zone, Clock clock) {
         return new StateStore(stateDir, zone, Duration.ZERO, clock, false);
@@ -110,6 +111,13 @@ public class StateStore implements AutoCloseable {
                           revision     INT,
                           first_seen   TIMESTAMP WITH TIME ZONE NOT NULL)""");
                 s.execute("CREATE INDEX IF NOT EXISTS article_day ON article(item_day, status)");
+                // the entry itself, so that an article recorded but not finished is taken again from the state,
+                // without waiting for its feed to change (a feed that answers 304 brings nothing)
+                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS section VARCHAR(10)");
+                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS url VARCHAR(4096)");
+                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS title VARCHAR(1000)");
+                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS description CLOB");
+                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS published_at TIMESTAMP WITH TIME ZONE");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS digest (
                           digest_day   DATE NOT NULL,
@@ -156,20 +164,85 @@ public class StateStore implements AutoCloseable {
     }
 
     /**
+     * Records the entries of one feed answer in one transaction, each new one as {@code NEW} with everything needed
+     * to process it later; entries already known are left as they are. Returns the entries that were new.
+     */
+    public List<Article> record(List<Article> articles) {
+        return inTransaction(c -> {
+            List<Article> recorded = new ArrayList<>();
+            for (Article article : articles) {
+                if (insert(c, article)) {
+                    recorded.add(article);
+                }
+            }
+            return recorded;
+        });
+    }
+
+    /** Inserts an entry as {@code NEW} unless its key is known; fills in the entry of a row an older release made without it. */
+    private boolean insert(Connection c, Article article) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO article(article_key, feed_id, item_day, status, first_seen, section, url, title, description, published_at)
+                VALUES (?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, article.key());
+            insert.setString(2, article.feedId());
+            insert.setObject(3, today());
+            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.setString(5, article.section().name());
+            insert.setString(6, article.url());
+            insert.setString(7, article.title());
+            insert.setString(8, article.description());
+            insert.setTimestamp(9, article.publishedAt() == null ? null : Timestamp.from(article.publishedAt()));
+            if (insert.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        try (PreparedStatement fill = c.prepareStatement("""
+                UPDATE article SET section = ?, url = ?, title = ?, description = ?, published_at = ?
+                WHERE article_key = ? AND url IS NULL""")) {
+            fill.setString(1, article.section().name());
+            fill.setString(2, article.url());
+            fill.setString(3, article.title());
+            fill.setString(4, article.description());
+            fill.setTimestamp(5, article.publishedAt() == null ? null : Timestamp.from(article.publishedAt()));
+            fill.setString(6, article.key());
+            fill.executeUpdate();
+        }
+        return false;
+    }
+
+    /**
+     * The articles waiting to be processed, oldest first: recorded but never finished, given back by a stopped run, or
+     * left by a killed one whose lease ran out. {@code feedId} narrows them to one feed (null: every feed).
+     */
+    public List<Article> pending(String feedId) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT article_key, feed_id, section, url, title, description, published_at FROM article
+                    WHERE (status = 'NEW' OR (status = 'CLAIMED' AND lease_until < CURRENT_TIMESTAMP)) AND url IS NOT NULL
+                      AND (CAST(? AS VARCHAR(200)) IS NULL OR feed_id = ?)
+                    ORDER BY first_seen, article_key""")) {
+                q.setString(1, feedId);
+                q.setString(2, feedId);
+                List<Article> result = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new Article(rs.getString(2), com.example.digest.config.FeedConfig.Section.valueOf(rs.getString(3)),
+                                rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), null, 0));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    /**
      * Claims an article for this process: records it if it is new, then takes it if nobody holds it and it is
      * not done. Returns the claimed article (with its day and fence), or null when it is a duplicate.
      */
     public Article claim(Article article) {
         return inTransaction(c -> { // one commit for the insert and the claim
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO article(article_key, feed_id, item_day, status, first_seen) VALUES (?, ?, ?, 'NEW', ?)
-                    ON CONFLICT DO NOTHING""")) {
-                insert.setString(1, article.key());
-                insert.setString(2, article.feedId());
-                insert.setObject(3, today());
-                insert.setTimestamp(4, Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            }
+            insert(c, article);
             int updated;
             try (PreparedStatement claim = c.prepareStatement("""
                     UPDATE article SET status = 'CLAIMED', owner = ?, fence = fence + 1, attempts = attempts + 1,
@@ -615,10 +688,19 @@ public class StateStore implements AutoCloseable {
                     LOG.info("Released {} unfinished claim(s); the next run takes them again", released);
                 }
             } catch (StateStoreException e) {
-                // on SIGTERM H2's own shutdown hook may close the database first (it cannot be told not to with
-                // AUTO_SERVER); the claims stay, and the next start releases them (it holds the writer lock)
+                // the claims stay, and the next start releases them (it holds the writer lock)
                 LOG.info("Unfinished claims not released at shutdown ({}); the next start releases them", e.getMessage());
             }
+        }
+        try {
+            run(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SHUTDOWN"); // DB_CLOSE_ON_EXIT=FALSE: the database closes here, not in a JVM hook
+                }
+                return null;
+            });
+        } catch (StateStoreException e) {
+            LOG.debug("state store already closed: {}", e.getMessage());
         }
         pool.dispose();
         if (writerLock != null) {

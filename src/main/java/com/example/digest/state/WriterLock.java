@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -40,7 +41,10 @@ final class WriterLock implements AutoCloseable {
         Path file = stateDir.resolve("writer.lock");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = Files.exists(file) || Files.getFileAttributeView(stateDir, java.nio.file.attribute.PosixFileAttributeView.class) == null
+                    ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                    : FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(PrivateFolder.OWNER_ONLY_FILE));
             long giveUp = System.currentTimeMillis() + waitMillis;
             while (true) {
                 FileLock lock = tryLock(channel);
@@ -56,7 +60,7 @@ final class WriterLock implements AutoCloseable {
             }
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new StateStore.StateUnusableException("cannot lock " + file.toAbsolutePath() + ": " + e.getMessage());
+            throw new StateStore.StateUnusableException("cannot lock " + file.toAbsolutePath() + ": " + PrivateFolder.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(channel);

@@ -3,6 +3,7 @@ package com.example.digest.summarize;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.digest.digest.Defang;
 import com.example.digest.digest.DigestItem;
 import com.example.digest.digest.Labels;
 import com.example.digest.enrich.EnrichedArticle;
@@ -47,7 +48,9 @@ public class OfflineSummarizer {
     private DigestItem summary(EnrichedArticle enriched, String summarizedBy, String note) {
         Article a = enriched.article();
         String text = enriched.text().isBlank() ? a.description() : enriched.text();
-        return new DigestItem(a.feedId(), a.url(), a.title(), a.title(), Items.iso(a.publishedAt()), lead(text),
+        // page and feed text is hostile: a live URL in it would become a link in the Markdown
+        return new DigestItem(a.feedId(), a.url(), a.title(), Defang.urlsIn(a.title()), Items.iso(a.publishedAt()),
+                lead(text).stream().map(Defang::urlsIn).toList(),
                 iocs.find(text, IocExtractor.siteOfArticle(a.url())), List.of(), List.of(note), List.of(), false, null, summarizedBy, enriched.textSource(),
                 DigestItem.Usage.NONE);
     }

@@ -119,4 +119,54 @@ class SettingsTest {
             }
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "digest.llm.base-url | notaurl",
+            "digest.llm.base-url | localhost:11434/v1",
+            "digest.llm.base-url | ftp://models.example/v1",
+            "digest.mail.port | 99999",
+            "digest.mail.port | 0",
+            "digest.mail.port | -25"})
+    void operatorMistakesAreRefusedBeforeAnythingStartsNamingTheKey(String key, String value) {
+        props.put(key, value);
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class).hasMessageStartingWith(key + ":");
+    }
+
+    @Test
+    void anOutputOrStateFolderThatIsAFileIsRefusedAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        props.put("digest.output.dir", file.toString());
+        assertThatThrownBy(this::settings).hasMessage("digest.output.dir: '" + file + "' is a file, not a folder");
+        props.remove("digest.output.dir");
+        props.put("digest.state.dir", file.toString());
+        assertThatThrownBy(this::settings).hasMessage("digest.state.dir: '" + file + "' is a file, not a folder");
+    }
+
+    @Test
+    void anAbsoluteHttpBaseUrlIsAccepted() {
+        props.put("digest.llm.base-url", "http://localhost:11434/v1");
+        assertThat(settings().llmBaseUrl()).contains("http://localhost:11434/v1");
+    }
+
+    @Test
+    void theUserAgentHasOneDefaultAndTheShippedPropertiesDoNotSetAnother() throws Exception {
+        assertThat(settings().userAgent()).isEqualTo(Settings.DEFAULT_USER_AGENT);
+        java.util.Properties shipped = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("application.properties"))) {
+            shipped.load(in);
+        }
+        assertThat(shipped.getProperty("digest.fetch.user-agent", "")).as("a second default in application.properties").isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"digest.llm.api-key", "digest.mail.password", "digest.webhook.secret"})
+    void aSecretInAPropertiesFileIsRefusedAndTheMessageNamesItsVariable(String key) {
+        Map<String, String> file = Map.of(key, "s3cr3t-value");
+        assertThatThrownBy(() -> Settings.refuseSecretsOutsideTheEnvironment(file::get)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(key + ": secrets are read from the environment only")
+                .hasMessageContaining(Settings.SECRET_KEYS.get(key))
+                .hasMessageNotContaining("s3cr3t-value");
+        Settings.refuseSecretsOutsideTheEnvironment(Map.of(key, "")::get); // empty, as shipped: fine
+    }
 }

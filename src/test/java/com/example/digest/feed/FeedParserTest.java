@@ -30,13 +30,28 @@ class FeedParserTest {
     }
 
     @Test
-    void resolvesRelativeLinksAgainstTheFeedAndFallsBackToTheGuid() {
+    void resolvesRelativeLinksAgainstTheFeedAndSkipsEntriesWithoutAnHttpLink() {
         List<Article> articles = parser.parse(news, rss("""
                 <item><title>Relative</title><link>/news/1?utm_source=x</link></item>
                 <item><title>No link</title><guid isPermaLink="false">tag:n.example,2026:42</guid></item>
                 <item><title>Nothing at all</title></item>"""), null);
         assertThat(articles).extracting(Article::key)
-                .containsExactly("https://feeds.example.com/news/1", "guid:news:tag:n.example,2026:42");
+                .containsExactly("https://feeds.example.com/news/1");
+    }
+
+    @Test
+    void onlyHttpLinksBecomeItemLinksAndFeedTextIsCapped() {
+        String longTitle = "T".repeat(100_000);
+        List<Article> articles = parser.parse(news, rss("""
+                <item><title>Script</title><link>javascript:alert(1)</link></item>
+                <item><title>Data</title><link>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</link></item>
+                <item><title>File</title><link>file:///etc/passwd</link></item>
+                <item><title>Guid only</title><guid isPermaLink="true">javascript:alert(2)</guid></item>
+                <item><title>%s</title><link>https://n.example/long</link><description>%s</description></item>"""
+                .formatted(longTitle, "D".repeat(50_000))), null);
+        assertThat(articles).extracting(Article::url).containsExactly("https://n.example/long");
+        assertThat(articles.get(0).title()).hasSize(FeedParser.MAX_TITLE + 1).endsWith("…");
+        assertThat(articles.get(0).description()).hasSize(FeedParser.MAX_DESCRIPTION + 1);
     }
 
     @Test

@@ -75,6 +75,38 @@ class BadFeedsTest extends PipelineTestSupport {
     }
 
     @Test
+    void aFeedThatAnswers200WithSomethingElseIsAFailureEachTimeAndItsEtagIsNotKept() {
+        web.serve("/bad", 200, "text/html", "<html><body>Service unavailable</body></html>").etag("/bad", "\"e1\"");
+        poll();
+        poll();
+        poll();
+
+        var store = context.getRegistry().lookupByNameAndType("stateStore", com.example.digest.state.StateStore.class);
+        var status = store.feedStatuses().get("bad");
+        assertThat(status.ok()).isFalse();
+        assertThat(status.consecutiveFailures()).isEqualTo(3);   // so its health goes DOWN
+        assertThat(status.error()).isEqualTo("an HTML page, not a feed").doesNotContain("Failed to invoke method");
+        assertThat(store.feedValidators("bad")).containsOnlyNulls(); // never a 304 for an answer that was not a feed
+        assertThat(web.requests("/bad")).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("if-none-match"));
+        assertThat(context.getRegistry().lookupByNameAndType("feedHealth-bad", com.example.digest.observe.FeedHealthCheck.class)
+                .call().getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.DOWN);
+    }
+
+    @Test
+    void anEndlessFeedIsCutOffAtTheSizeCapWhileReadingAndTheOtherFeedIsPublished() {
+        // 2 GB announced by nobody (chunked), generated as it is written: a reader that buffers it all never finishes
+        web.stream("/bad", "application/rss+xml", "<rss version=\"2.0\"><channel><title>", 2L << 30, 64 * 1024, 0);
+        try (LogCapture logs = new LogCapture()) {
+            poll();
+            assertThat(logs.warnings()).anyMatch(w -> w.contains("feed bad failed: feed is larger than digest.fetch.max-bytes (200000 bytes)"));
+        }
+        publish();
+
+        assertThat(web.bytesSent("/bad")).isLessThan(50L << 20); // the reader hung up near the cap, far from the 2 GB
+        assertThat(digestJson().path("items")).hasSize(3);        // the healthy feed's items
+    }
+
+    @Test
     void malformedXmlWithUndeclaredPrefixesIsRecoveredWithAWarning() {
         web.serve("/bad", 200, "application/rss+xml", Fixtures.text("bad/feeds/undeclared-prefix.xml").replace("{{base}}", web.base()));
         try (LogCapture logs = new LogCapture()) {
@@ -91,12 +123,16 @@ class BadFeedsTest extends PipelineTestSupport {
     @Test
     void entriesWithoutDateOrLinkWithRelativeLinksAndDuplicateGuidsAreHandled() {
         web.serve("/bad", 200, "application/rss+xml", Fixtures.text("bad/feeds/quirky-entries.xml"));
-        poll();
+        try (com.example.digest.support.LogCapture logs = new com.example.digest.support.LogCapture()) {
+            poll();
+            // an entry needs an http(s) link to become an item: a guid alone is not one
+            assertThat(logs.warnings()).anyMatch(w -> w.contains("'No link at all' skipped: it has no http(s) link"));
+        }
         publish();
 
         String md = markdown();
         assertThat(md).contains("【要約】No date, relative link\n" + web.url("/pages/loader.html?relative=1") + "\n");
-        assertThat(occurrences(md, "【要約】No link at all") + occurrences(md, "【要約】Same guid again")).isEqualTo(1);
+        assertThat(md).doesNotContain("No link at all", "Same guid again");
     }
 
     @Test

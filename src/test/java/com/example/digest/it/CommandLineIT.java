@@ -50,12 +50,38 @@ class CommandLineIT {
     }
 
     @Test
+    void operatorMistakesFoundOnlyLaterBeforeAreOneLineAtStart() throws Exception {
+        assertOneLineError(new JarProcess(work).jvm("-Ddigest.llm.base-url=notaurl").run("--once"),
+                "digest.llm.base-url: 'notaurl' is not an absolute http(s) URL");
+        assertOneLineError(new JarProcess(work).jvm("-Ddigest.mail.port=99999").run("--once"),
+                "digest.mail.port: '99999' is not a port number");
+        Files.writeString(work.resolve("digests"), "a file where the output folder should be");
+        assertOneLineError(new JarProcess(work).run("--once"), "digest.output.dir: 'digests' is a file, not a folder");
+    }
+
+    @Test
+    void aSecretWrittenInAPropertiesFileIsRefusedWithoutShowingIt() throws Exception {
+        Files.writeString(work.resolve("application.properties"), "digest.webhook.secret=hunter2-in-a-file\n");
+        JarProcess.Result r = new JarProcess(work).run("--demo", "--once");
+        assertOneLineError(r, "digest.webhook.secret: secrets are read from the environment only");
+        assertThat(r.stderr()).contains("DIGEST_WEBHOOK_SECRET").doesNotContain("hunter2");
+        assertThat(work.resolve("digests")).doesNotExist();
+
+        Files.delete(work.resolve("application.properties"));
+        JarProcess.Result fromEnv = new JarProcess(work).env("DIGEST_WEBHOOK_SECRET", "hunter2-in-env").run("--demo", "--once");
+        assertThat(fromEnv.exitCode()).as(fromEnv.stderr()).isZero();
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorAndHelpAndVersionWork() throws Exception {
         assertThat(new JarProcess(work).run("--frobnicate").exitCode()).isEqualTo(2);
         JarProcess.Result help = new JarProcess(work).run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("--once", "--demo", "extract");
-        assertThat(new JarProcess(work).run("--version").stdout()).startsWith("news-digest ");
+        // read from the libraries on the class path, not written into the code
+        String camel = org.apache.camel.impl.DefaultCamelContext.class.getPackage().getImplementationVersion();
+        assertThat(new JarProcess(work).run("--version").stdout().strip())
+                .matches("news-digest \\S+ \\(Apache Camel " + java.util.regex.Pattern.quote(camel) + ", LangChain4j 1\\.\\d+\\.\\d+\\S*\\)");
     }
 
     @Test
@@ -214,29 +240,41 @@ class CommandLineIT {
                         throw new IllegalStateException(e);
                     }
                 };
-                // three failed polls in a row make the feed DOWN
+                // three failed polls in a row make the feed DOWN; each asserted condition is waited for, as it comes with a poll
                 await().atMost(Duration.ofMinutes(1)).until(() -> get.apply("/observe/health").contains("failed 3 polls in a row"));
-                com.fasterxml.jackson.databind.JsonNode health = new com.fasterxml.jackson.databind.ObjectMapper()
-                        .readTree(get.apply("/observe/health"));
-                assertThat(health.path("status").asText()).isEqualTo("DOWN");
-                java.util.Map<String, String> checks = new java.util.HashMap<>();
-                health.path("checks").forEach(c -> checks.put(c.path("name").asText(), c.path("status").asText()));
-                assertThat(checks).containsEntry("feed-broken", "DOWN").containsEntry("feed-news", "UP")
-                        .containsEntry("publish", "UP").containsKey("route:poll-feeds");
-
-                String metrics = get.apply("/observe/metrics");
+                await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                    com.fasterxml.jackson.databind.JsonNode health = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(get.apply("/observe/health"));
+                    assertThat(health.path("status").asText()).isEqualTo("DOWN");
+                    java.util.Map<String, String> checks = new java.util.HashMap<>();
+                    health.path("checks").forEach(c -> checks.put(c.path("name").asText(), c.path("status").asText()));
+                    assertThat(checks).containsEntry("feed-broken", "DOWN").containsEntry("feed-news", "UP")
+                            .containsEntry("publish", "UP").containsKey("route:poll-feeds");
+                });
                 // every poll hands on the feed's 3 entries; only the first poll's are new, later ones are duplicates
-                assertThat(metrics).contains("digest_items_summarised_total{by=\"offline\"} 3.0")
+                await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(get.apply("/observe/metrics"))
+                        .contains("digest_items_summarised_total{by=\"offline\"} 3.0")
                         .containsPattern("digest_items_polled_total\\{feed=\"news\"} (\\d+)\\.0")
                         .containsPattern("digest_items_duplicate_total\\{feed=\"news\"} [1-9]\\d*\\.0")
-                        .containsPattern("digest_feed_errors_total\\{feed=\"broken\"} [3-9]\\d*\\.0");
+                        .containsPattern("digest_feed_errors_total\\{feed=\"broken\"} [3-9]\\d*\\.0"));
 
-                JarProcess.Result status = new JarProcess(work).run("status");
-                assertThat(status.exitCode()).as(status.stderr()).isZero();
-                assertThat(status.stdout()).containsPattern("news +last poll \\d{4}-\\d\\d-\\d\\d [0-9:]+ JST  ok, 0 new")
-                        .containsPattern("broken +last poll .* failing \\(\\d+ in a row\\): HTTP 500")
-                        .containsPattern("today \\(\\d{4}-\\d\\d-\\d\\d\\): 3 item\\(s\\) collected")
-                        .contains("last digest: none published yet");
+                // status beside the daemon: answered by the daemon on its socket in the private state folder
+                await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                    JarProcess.Result status = new JarProcess(work).run("status");
+                    assertThat(status.exitCode()).as(status.stderr()).isZero();
+                    assertThat(status.stdout()).containsPattern("news +last poll \\d{4}-\\d\\d-\\d\\d [0-9:]+ JST  ok, 0 new")
+                            .containsPattern("broken +last poll .* failing \\(\\d+ in a row\\): HTTP 500")
+                            .containsPattern("today \\(\\d{4}-\\d\\d-\\d\\d\\): 3 item\\(s\\) collected")
+                            .contains("last digest: none published yet");
+                });
+                Path state = work.resolve("data");
+                assertThat(state.resolve("status.sock")).exists();
+                // no database server: nothing in the state names a port, and no other local user can get in
+                try (var files = Files.list(state)) {
+                    assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".lock.db"));
+                }
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+                OtherUser.assertCannotReadOrChange(state);
                 assertThat(running.isAlive()).isTrue(); // status read beside it, without disturbing it
             } finally {
                 running.destroy();

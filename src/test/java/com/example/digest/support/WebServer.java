@@ -139,6 +139,52 @@ public final class WebServer implements AutoCloseable {
 
     private final Map<String, String> etags = new ConcurrentHashMap<>();
 
+    /** A body written piece by piece: {@code total} bytes of {@code filler}, {@code chunk} bytes at a time, {@code pauseMillis} apart. */
+    private record Stream(String contentType, String prefix, byte filler, long total, int chunk, long pauseMillis) {
+    }
+
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> sent = new ConcurrentHashMap<>();
+
+    /**
+     * Serves {@code path} as a body of {@code total} bytes generated while writing (nothing held in memory), starting with
+     * {@code prefix}, {@code chunk} bytes every {@code pauseMillis}: a huge feed, or a page that drips.
+     */
+    public WebServer stream(String path, String contentType, String prefix, long total, int chunk, long pauseMillis) {
+        streams.put(path, new Stream(contentType, prefix, (byte) ' ', total, chunk, pauseMillis));
+        return this;
+    }
+
+    /** The bytes of {@code path}'s streamed bodies that went out before the client hung up or the body ended. */
+    public long bytesSent(String path) {
+        var n = sent.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    private void writeStream(HttpExchange exchange, String path, Stream s) throws IOException {
+        var counter = sent.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicLong());
+        exchange.getResponseHeaders().set("Content-Type", s.contentType());
+        exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+        try (OutputStream out = exchange.getResponseBody()) {
+            byte[] prefix = s.prefix().getBytes(StandardCharsets.UTF_8);
+            out.write(prefix);
+            out.flush();
+            counter.addAndGet(prefix.length);
+            byte[] piece = new byte[s.chunk()];
+            java.util.Arrays.fill(piece, s.filler());
+            for (long written = prefix.length; written < s.total(); written += piece.length) {
+                if (s.pauseMillis() > 0) {
+                    Thread.sleep(s.pauseMillis());
+                }
+                out.write(piece);
+                out.flush();
+                counter.addAndGet(piece.length);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Serves {@code path} with this ETag and answers 304 to a request that already has it. */
     public WebServer etag(String path, String etag) {
         etags.put(path, etag);
@@ -157,6 +203,11 @@ public final class WebServer implements AutoCloseable {
                     exchange.sendResponseHeaders(304, -1);
                     return;
                 }
+            }
+            Stream stream = streams.get(path);
+            if (stream != null) {
+                writeStream(exchange, path, stream);
+                return;
             }
             java.util.Deque<Response> q = queued.get(path);
             Response next = q == null ? null : q.poll();

@@ -1,4 +1,4 @@
-package com.example.digest.enrich;
+package com.example.digest.fetch;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -48,16 +48,16 @@ public class HostLimits {
         refuseIfSkipped(host, h);
         try {
             if (!h.slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new PageFetchException("no free slot for " + host + " within " + maxWait.toSeconds() + "s ("
+                throw new FetchException("no free slot for " + host + " within " + maxWait.toSeconds() + "s ("
                         + perHost + " requests already in flight)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PageFetchException("interrupted while waiting for " + host);
+            throw new FetchException("interrupted while waiting for " + host);
         }
         try {
             refuseIfSkipped(host, h); // the requests it waited for may have just failed
-        } catch (PageFetchException e) {
+        } catch (FetchException e) {
             h.slots.release();
             throw e;
         }
@@ -66,7 +66,7 @@ public class HostLimits {
     private static void refuseIfSkipped(String host, Host h) {
         synchronized (h) {
             if (System.currentTimeMillis() < h.skipUntil) {
-                throw new PageFetchException("host " + host + " skipped for now: " + h.unresponsive
+                throw new FetchException("host " + host + " skipped for now: " + h.unresponsive
                         + " requests in a row failed (last: " + h.lastError + ")");
             }
         }

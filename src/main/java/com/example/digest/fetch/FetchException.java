@@ -1,15 +1,15 @@
-package com.example.digest.enrich;
+package com.example.digest.fetch;
 
-/** An article page could not be fetched; the item falls back to the feed's text. */
-public class PageFetchException extends RuntimeException {
+/** A feed or page could not be fetched, with the reason in words a reader of the log or the digest understands. */
+public class FetchException extends RuntimeException {
     private final boolean hostUnresponsive;
 
-    public PageFetchException(String message) {
+    public FetchException(String message) {
         this(message, false);
     }
 
     /** {@code hostUnresponsive}: the host did not answer in time or refused the connection (not an HTTP error status). */
-    public PageFetchException(String message, boolean hostUnresponsive) {
+    public FetchException(String message, boolean hostUnresponsive) {
         super(message);
         this.hostUnresponsive = hostUnresponsive;
     }

@@ -1,0 +1,57 @@
+package com.example.digest.config;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * URLs as they may be shown in logs, status, dead letters and error messages: secrets hide in them (a Slack-style
+ * webhook path, a key in a query string, user:password before the host).
+ */
+public final class Redact {
+    private static final Pattern QUERY_VALUE = Pattern.compile("=[^&#]*");
+
+    private Redact() {
+    }
+
+    /** Only the scheme, host and port: for the webhook URL, whose path may be its secret. */
+    public static String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + "/…";
+            }
+        } catch (java.net.URISyntaxException e) {
+            // not a URL: shown as nothing but its length below
+        }
+        return "(a URL of " + url.length() + " characters)";
+    }
+
+    /** Without user information and without any value in the query string: for the model's base URL. */
+    public static String queryValues(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                String query = uri.getRawQuery() == null ? "" : "?" + QUERY_VALUE.matcher(uri.getRawQuery()).replaceAll("=…");
+                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                        + (uri.getRawPath() == null ? "" : uri.getRawPath()) + query;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // not a URL
+        }
+        return url(url);
+    }
+
+    /** {@code text} with every occurrence of {@code url} replaced by its {@link #url(String) redacted form}. */
+    public static String in(String text, String url) {
+        if (text == null || url == null || url.isBlank()) {
+            return text;
+        }
+        return text.replace(url.trim(), url(url));
+    }
+}

@@ -1,0 +1,262 @@
+package com.example.digest.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * GET requests to hosts that feeds name, with every limit enforced while reading: the address guard on every hop
+ * (resolved once, checked, connected to: {@link GuardedDnsResolver}), at most {@value #MAX_REDIRECTS} redirects, the
+ * size cap ({@code digest.fetch.max-bytes}; what lies beyond it is never read), and one deadline for the whole exchange,
+ * connection, headers and body, so a server that drips a byte a second is cut off at the deadline. Apache HttpClient 5
+ * does the HTTP; it follows no redirect itself and retries nothing.
+ */
+public class HttpFetcher implements AutoCloseable {
+    static final int MAX_REDIRECTS = 5;
+
+    private final CloseableHttpClient client;
+    private final AddressGuard guard;
+    private final Set<String> trustedHosts;
+    private final boolean viaProxy;
+    private final Duration timeout;
+    private final long maxBytes;
+    private final ScheduledExecutorService deadlines;
+
+    /**
+     * {@code trustedHosts}: host names the operator configured (feed hosts), whose addresses are not checked; a redirect
+     * away from them is. {@code timeout} bounds a whole exchange, body included.
+     */
+    public HttpFetcher(AddressGuard guard, Set<String> trustedHosts, Duration timeout, long maxBytes, String userAgent, Optional<URI> proxy) {
+        this.guard = guard;
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+        this.viaProxy = proxy.isPresent();
+        Set<String> trusted = new java.util.HashSet<>();
+        trustedHosts.forEach(h -> trusted.add(h.toLowerCase(Locale.ROOT)));
+        proxy.ifPresent(p -> trusted.add(p.getHost().toLowerCase(Locale.ROOT)));
+        this.trustedHosts = Set.copyOf(trusted);
+        Timeout perStep = Timeout.of(timeout);
+        var builder = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedDnsResolver(guard, this.trustedHosts))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(perStep).setSocketTimeout(perStep).build())
+                        .setMaxConnTotal(200)
+                        .setMaxConnPerRoute(20)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(perStep)
+                        .setConnectionRequestTimeout(perStep).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent(userAgent);
+        proxy.ifPresent(p -> builder.setProxy(new HttpHost(p.getScheme() == null ? "http" : p.getScheme(), p.getHost(), p.getPort())));
+        this.client = builder.build();
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Called around each hop of a fetch: page fetches take a per-host slot here. */
+    public interface Hops {
+        Hops NONE = new Hops() { };
+
+        default void before(String host) {
+        }
+
+        default void after(String host, FetchException failure) {
+        }
+    }
+
+    /**
+     * Fetches {@code uri}, following up to {@value #MAX_REDIRECTS} redirects, each hop guarded; gives up at
+     * {@code deadline} (epoch millis) or at the fetch timeout from now, whichever comes first. {@code accept} decides from
+     * the Content-Type whether a 2xx body is wanted (refused otherwise, unread). Throws {@link FetchException} with the reason.
+     */
+    public Response get(URI uri, Map<String, String> headers, long deadline, java.util.function.Predicate<String> accept, Hops hops) {
+        long until = Math.min(deadline, System.currentTimeMillis() + timeout.toMillis());
+        URI target = uri;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            guard.check(target);
+            String host = target.getHost();
+            hops.before(host);
+            FetchException failure = null;
+            try {
+                Response response = exchange(target, headers, until, accept);
+                if (response.redirect() == null) {
+                    return response;
+                }
+                target = response.redirect();
+            } catch (FetchException e) {
+                failure = e;
+                throw e;
+            } finally {
+                hops.after(host, failure);
+            }
+        }
+        throw new FetchException("more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    private Response exchange(URI uri, Map<String, String> headers, long until, java.util.function.Predicate<String> accept) {
+        long left = until - System.currentTimeMillis();
+        if (left <= 0) {
+            throw new FetchException("no time left before the deadline", true);
+        }
+        if (viaProxy) {
+            try {
+                guard.resolve(uri.getHost(), trustedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT))); // the proxy connects: check the name here
+            } catch (java.net.UnknownHostException e) {
+                throw new FetchException("unknown host " + uri.getHost());
+            }
+        }
+        HttpGet request = new HttpGet(uri);
+        headers.forEach((k, v) -> {
+            if (v != null) {
+                request.setHeader(k, v);
+            }
+        });
+        Timeout remaining = Timeout.ofMilliseconds(left);
+        request.setConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(remaining)
+                .setConnectionRequestTimeout(remaining).build());
+        ScheduledFuture<?> watchdog = deadlines.schedule(request::cancel, left, TimeUnit.MILLISECONDS);
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, request, null);
+            int status = response.getCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                Header location = response.getFirstHeader("Location");
+                request.cancel(); // the body of a redirect is of no interest: never read, the connection is dropped
+                if (location == null || location.getValue().isBlank()) {
+                    throw new FetchException("HTTP " + status + " without Location");
+                }
+                try {
+                    return Response.redirectTo(uri, uri.resolve(location.getValue().trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException("HTTP " + status + " with a malformed Location");
+                }
+            }
+            String contentType = header(response, "Content-Type");
+            if (status == 304 || status < 200 || status >= 300 || !accept.test(contentType)) {
+                request.cancel();
+                return new Response(uri, status, contentType, header(response, "ETag"), header(response, "Last-Modified"),
+                        new byte[0], false, null);
+            }
+            Body body = read(response.getEntity(), request, until);
+            return new Response(uri, status, contentType, header(response, "ETag"), header(response, "Last-Modified"),
+                    body.bytes(), body.truncated(), null);
+        } catch (FetchException e) {
+            throw e;
+        } catch (IOException e) {
+            if (System.currentTimeMillis() >= until - 5) {
+                throw new FetchException("timed out: not complete within " + seconds(left) + " (the fetch deadline)", true);
+            }
+            if (e instanceof SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                throw new FetchException("timed out after " + timeout.toSeconds() + "s", true);
+            }
+            if (e instanceof java.net.UnknownHostException) {
+                throw new FetchException("unknown host " + uri.getHost());
+            }
+            if (e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
+                throw new FetchException("connection failed: " + e.getMessage(), true);
+            }
+            throw new FetchException("read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } finally {
+            watchdog.cancel(false);
+            closeQuietly(response);
+        }
+    }
+
+    /** Closing a response whose connection was dropped on purpose may fail: nothing more to release then. */
+    private static void closeQuietly(ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException ignored) {
+                // already dropped
+            }
+        }
+    }
+
+    /** Reads at most {@code maxBytes}; what lies beyond is never read (the connection is dropped instead). */
+    private Body read(HttpEntity entity, HttpGet request, long until) throws IOException {
+        if (entity == null) {
+            return new Body(new byte[0], false);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(64 * 1024, maxBytes + 1));
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = entity.getContent()) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                if (System.currentTimeMillis() >= until) {
+                    request.cancel();
+                    throw new java.io.InterruptedIOException("deadline");
+                }
+                long room = maxBytes - out.size();
+                if (n > room) {
+                    out.write(buffer, 0, (int) room);
+                    request.cancel(); // the rest is never read
+                    return new Body(out.toByteArray(), true);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return new Body(out.toByteArray(), false);
+    }
+
+    private record Body(byte[] bytes, boolean truncated) {
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+
+    /**
+     * An answer: the URL it came from (after redirects), its status, Content-Type and validators, and the body (at most
+     * the size cap; {@code truncated} when there was more). {@code redirect} is only set between hops.
+     */
+    public record Response(URI url, int status, String contentType, String etag, String lastModified, byte[] body,
+                           boolean truncated, URI redirect) {
+        static Response redirectTo(URI from, URI target) {
+            return new Response(from, 0, null, null, null, new byte[0], false, target);
+        }
+    }
+
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+}

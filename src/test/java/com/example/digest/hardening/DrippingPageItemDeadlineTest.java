@@ -1,0 +1,19 @@
+package com.example.digest.hardening;
+
+import java.util.Properties;
+
+/** The dripping page with a long fetch timeout: the item's own deadline ({@code digest.llm.item-timeout}) bounds enrichment. */
+class DrippingPageItemDeadlineTest extends DrippingPageTest {
+    @Override
+    protected Properties settings() {
+        Properties p = super.settings();
+        p.put("digest.fetch.timeout", "10m");
+        p.put("digest.llm.item-timeout", "2s");
+        return p;
+    }
+
+    @Override
+    protected String expectedReason() {
+        return "timed out: not complete within 2.0s";
+    }
+}
