@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
+import com.example.digest.config.Redact;
 import com.example.digest.config.Settings;
 import com.example.digest.delivery.Deliveries;
 import com.example.digest.delivery.DeliveryRetry;
@@ -78,8 +79,9 @@ public class DigestConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null), System::getenv);
         Clock clock = Clock.systemUTC();
-        LOG.info("news-digest: {} feed(s), provider {}, model {}, output {}", settings.feeds().size(),
-                settings.provider().name().toLowerCase(), settings.llmModel(), settings.outputDir().toAbsolutePath());
+        LOG.info("news-digest: {} feed(s), provider {}, model {}{}, output {}", settings.feeds().size(),
+                settings.provider().name().toLowerCase(), settings.llmModel(),
+                settings.llmBaseUrl().map(u -> " at " + Redact.queryValues(u)).orElse(""), settings.outputDir().toAbsolutePath());
 
         StateStore store = new StateStore(settings.stateDir(), settings.timezone(), settings.lease(), clock);
         closeOnStop(context, store);

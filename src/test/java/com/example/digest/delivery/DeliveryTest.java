@@ -190,6 +190,27 @@ class DeliveryTest extends PipelineTestSupport {
     }
 
     @Test
+    void aDeadLetterThatCannotBeMovedAsideAfterASuccessfulSendDoesNotSendAgain() throws Exception {
+        web.queue("/hook", 400);
+        runOnce();
+        assertThat(web.requests("/hook")).hasSize(1);
+        // the folder delivered dead letters move to is blocked by a file: the move after the next send fails
+        Path deadLetters = work.resolve("state/dead-letters");
+        Files.writeString(deadLetters.resolve("delivered"), "in the way");
+
+        try (com.example.digest.support.LogCapture logs = new com.example.digest.support.LogCapture()) {
+            runOnce();
+            assertThat(logs.warnings()).anyMatch(w -> w.contains("was delivered, but its dead letter could not be moved aside"));
+        }
+        runOnce();
+
+        assertThat(web.requests("/hook")).hasSize(2); // the failed attempt and one successful send, never a third
+        assertThat(store().pendingDeliveries()).isEmpty();
+        assertThat(store().deliveries(java.time.LocalDate.parse(today()))).filteredOn(d -> d.channel().equals("webhook"))
+                .extracting(StateStore.DeliveryState::status).containsExactly("SENT");
+    }
+
+    @Test
     void smtpDownLeavesTheMailPendingWhileWebhookAndFileDeliverAndALaterRunSendsItOnce() {
         greenMail.stop();
         runOnce();

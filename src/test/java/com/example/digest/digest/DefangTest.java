@@ -5,6 +5,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DefangTest {
+    @org.junit.jupiter.api.Test
+    void anOfflineSummaryOfHostilePageTextCarriesNoLiveUrl() {
+        var offline = new com.example.digest.summarize.OfflineSummarizer(
+                new com.example.digest.summarize.IocExtractor(java.util.Set.of()), Labels.of("en"));
+        var article = new com.example.digest.feed.Article("news", com.example.digest.config.FeedConfig.Section.NEWS,
+                "https://n.example/a", "https://n.example/a", "Update now at http://evil.example/patch", "", null, null, 0);
+        DigestItem item = offline.summarize(new com.example.digest.enrich.EnrichedArticle(article,
+                "Get the fix at https://evil.example/fix.exe today. Nothing else.", "page"));
+        assertThat(item.summary()).containsExactly("Get the fix at hxxps://evil[.]example/fix.exe today.", "Nothing else.");
+        assertThat(String.join(" ", item.summary()) + item.title()).doesNotContain("http://", "https://");
+    }
+
     @Test
     void liveUrlsInProseAreDefangedLikeIocs() {
         assertThat(Defang.urlsIn("Download the fix from http://evil.example.com/update.exe now, or see www.evil.example."))

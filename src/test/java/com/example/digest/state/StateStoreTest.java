@@ -44,6 +44,38 @@ class StateStoreTest {
     }
 
     @Test
+    void openingTheStoreChangesNoSystemPropertyAndStartsNoDatabaseServer() throws Exception {
+        java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+        StateStore store = open(Duration.ofMinutes(10));
+        store.claim(article("https://n.example/a"));
+        assertThat(System.getProperties()).isEqualTo(before);
+        try (var files = java.nio.file.Files.list(dir)) {
+            // H2's AUTO_SERVER wrote its TCP port and key into a .lock.db file that other users could read
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".lock.db"));
+        }
+    }
+
+    @Test
+    void entriesRecordedButNotFinishedAreWaitingInTheStateWithEverythingToProcessThem() {
+        StateStore store = open(Duration.ofMinutes(10));
+        Article a = new Article("news", com.example.digest.config.FeedConfig.Section.NEWS, "https://n.example/a",
+                "https://n.example/a?utm_source=x", "Title A", "Text A", java.time.Instant.parse("2026-11-24T10:00:00Z"), null, 0);
+        assertThat(store.record(List.of(a, article("https://n.example/b")))).hasSize(2);
+        assertThat(store.record(List.of(a))).isEmpty(); // known: a duplicate
+
+        Article claimedB = store.claim(article("https://n.example/b"));
+        store.complete(claimedB, "news", "{}");
+        // only a is waiting, as it was recorded: a run that stops here loses nothing, whatever the feed says later
+        assertThat(store.pending(null)).containsExactly(a);
+        assertThat(store.pending("news")).containsExactly(a);
+        assertThat(store.pending("other")).isEmpty();
+        Article claimedA = store.claim(a);
+        assertThat(store.pending(null)).isEmpty();
+        store.release(claimedA);
+        assertThat(store.pending(null)).containsExactly(a);
+    }
+
+    @Test
     void concurrentClaimsOfOneArticleLetExactlyOneThrough() throws Exception {
         StateStore store = open(Duration.ofMinutes(10));
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -174,7 +174,8 @@ public final class WebServer implements AutoCloseable {
             java.util.Arrays.fill(piece, s.filler());
             for (long written = prefix.length; written < s.total(); written += piece.length) {
                 if (s.pauseMillis() > 0) {
-                    Thread.sleep(s.pauseMillis());
+                    // the server's own pace (a page that drips); no test waits on this clock, they wait on conditions
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(s.pauseMillis());
                 }
                 out.write(piece);
                 out.flush();
