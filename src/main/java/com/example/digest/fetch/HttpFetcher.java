@@ -98,7 +98,9 @@ public class HttpFetcher implements AutoCloseable {
      * the Content-Type whether a 2xx body is wanted (refused otherwise, unread). Throws {@link FetchException} with the reason.
      */
     public Response get(URI uri, Map<String, String> headers, long deadline, java.util.function.Predicate<String> accept, Hops hops) {
-        long until = Math.min(deadline, System.currentTimeMillis() + timeout.toMillis());
+        long start = System.currentTimeMillis();
+        long until = Math.min(deadline, start + timeout.toMillis());
+        String budget = seconds(until - start); // named in the error: the whole fetch's allowance, redirects included
         URI target = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             guard.check(target);
@@ -106,7 +108,7 @@ public class HttpFetcher implements AutoCloseable {
             hops.before(host);
             FetchException failure = null;
             try {
-                Response response = exchange(target, headers, until, accept);
+                Response response = exchange(target, headers, until, budget, accept);
                 if (response.redirect() == null) {
                     return response;
                 }
@@ -121,7 +123,7 @@ public class HttpFetcher implements AutoCloseable {
         throw new FetchException("more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private Response exchange(URI uri, Map<String, String> headers, long until, java.util.function.Predicate<String> accept) {
+    private Response exchange(URI uri, Map<String, String> headers, long until, String budget, java.util.function.Predicate<String> accept) {
         long left = until - System.currentTimeMillis();
         if (left <= 0) {
             throw new FetchException("no time left before the deadline", true);
@@ -172,7 +174,7 @@ public class HttpFetcher implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             if (System.currentTimeMillis() >= until - 5) {
-                throw new FetchException("timed out: not complete within " + seconds(left) + " (the fetch deadline)", true);
+                throw new FetchException("timed out: not complete within " + budget + " (the fetch deadline)", true);
             }
             if (e instanceof SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 throw new FetchException("timed out after " + timeout.toSeconds() + "s", true);
