@@ -21,7 +21,7 @@ public final class Redact {
         try {
             URI uri = new URI(url.trim());
             if (uri.getScheme() != null && uri.getHost() != null) {
-                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + "/…";
+                return origin(uri) + "/…";
             }
         } catch (java.net.URISyntaxException e) {
             // not a URL: shown as nothing but its length below
@@ -38,8 +38,7 @@ public final class Redact {
             URI uri = new URI(url.trim());
             if (uri.getScheme() != null && uri.getHost() != null) {
                 String query = uri.getRawQuery() == null ? "" : "?" + QUERY_VALUE.matcher(uri.getRawQuery()).replaceAll("=…");
-                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-                        + (uri.getRawPath() == null ? "" : uri.getRawPath()) + query;
+                return origin(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath()) + query;
             }
         } catch (java.net.URISyntaxException e) {
             // not a URL
@@ -47,11 +46,8 @@ public final class Redact {
         return url(url);
     }
 
-    /** {@code text} with every occurrence of {@code url} replaced by its {@link #url(String) redacted form}. */
-    public static String in(String text, String url) {
-        if (text == null || url == null || url.isBlank()) {
-            return text;
-        }
-        return text.replace(url.trim(), url(url));
+    /** Scheme, host and port: never the user information. */
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     }
 }

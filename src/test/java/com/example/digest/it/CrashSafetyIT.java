@@ -97,21 +97,9 @@ class CrashSafetyIT {
             JarProcess.Result last = new JarProcess(work).run("--once");
             assertThat(last.exitCode()).as("seed " + seed + ": " + last.stderr()).isZero();
 
-            JsonNode digest = latestDigest();
-            String md = Files.readString(work.resolve("digests/" + digest.path("date").asText() + ".md"), StandardCharsets.UTF_8);
-            for (int i = 1; i <= stories; i++) {
-                String url = web.url("/pages/" + i + ".html") + "\n";
-                assertThat(md.split(java.util.regex.Pattern.quote(url), -1).length - 1).as("seed %d, story %d", seed, i).isEqualTo(1);
-            }
-            assertThat(digest.path("items")).hasSize(stories);
-            // every published revision reached the webhook under its own key
-            Map<String, Integer> keys = new TreeMap<>();
-            web.requests("/hook").forEach(r -> keys.merge(r.headers().get("idempotency-key"), 1, Integer::sum));
-            int revisions = digest.path("revision").asInt();
+            Map<String, Integer> keys = assertEveryStoryOnceAndEveryRevisionDelivered(web, stories, "seed " + seed);
+            int revisions = latestDigest().path("revision").asInt();
             assertThat(keys).as("seed " + seed).hasSize(revisions);
-            for (int r = 1; r <= revisions; r++) {
-                assertThat(keys).containsKey(digest.path("date").asText() + "-r" + r);
-            }
             // and a further run finds nothing to do and sends nothing again
             int before = web.requests("/hook").size();
             JarProcess.Result again = new JarProcess(work).run("--once");
@@ -155,18 +143,7 @@ class CrashSafetyIT {
                 // the kill came after the answer was recorded: the next poll was conditional and the feed said 304
                 assertThat(web.requests("/news.rss").get(1).headers()).containsEntry("if-none-match", "\"v1\"");
             }
-            JsonNode digest = latestDigest();
-            String md = Files.readString(work.resolve("digests/" + digest.path("date").asText() + ".md"), StandardCharsets.UTF_8);
-            for (int i = 1; i <= ARTICLES; i++) {
-                String url = web.url("/pages/" + i + ".html") + "\n";
-                assertThat(md.split(java.util.regex.Pattern.quote(url), -1).length - 1).as("%s: story %d", point, i).isEqualTo(1);
-            }
-            assertThat(digest.path("items")).hasSize(ARTICLES);
-            Map<String, Integer> keys = new TreeMap<>();
-            web.requests("/hook").forEach(r -> keys.merge(r.headers().get("idempotency-key"), 1, Integer::sum));
-            for (int r = 1; r <= digest.path("revision").asInt(); r++) {
-                assertThat(keys).as(point).containsKey(digest.path("date").asText() + "-r" + r);
-            }
+            assertEveryStoryOnceAndEveryRevisionDelivered(web, ARTICLES, point);
         }
     }
 
@@ -215,6 +192,26 @@ class CrashSafetyIT {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).containsPattern("(?m)^news-digest: cannot use the state folder .*not-a-folder/state: a file is in the way .*$")
                 .doesNotContain("\tat ", "Exception in thread");
+    }
+
+    /**
+     * The latest digest lists each of the {@code stories} once, and every published revision reached the webhook under
+     * its own key. Returns the webhook requests per key.
+     */
+    private Map<String, Integer> assertEveryStoryOnceAndEveryRevisionDelivered(WebServer web, int stories, String label) throws Exception {
+        JsonNode digest = latestDigest();
+        String md = Files.readString(work.resolve("digests/" + digest.path("date").asText() + ".md"), StandardCharsets.UTF_8);
+        for (int i = 1; i <= stories; i++) {
+            String url = web.url("/pages/" + i + ".html") + "\n";
+            assertThat(md.split(java.util.regex.Pattern.quote(url), -1).length - 1).as("%s, story %d", label, i).isEqualTo(1);
+        }
+        assertThat(digest.path("items")).hasSize(stories);
+        Map<String, Integer> keys = new TreeMap<>();
+        web.requests("/hook").forEach(r -> keys.merge(r.headers().get("idempotency-key"), 1, Integer::sum));
+        for (int r = 1; r <= digest.path("revision").asInt(); r++) {
+            assertThat(keys).as(label).containsKey(digest.path("date").asText() + "-r" + r);
+        }
+        return keys;
     }
 
     private JsonNode latestDigest() throws Exception {
