@@ -13,9 +13,12 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The 88 pages with ground truth under {@code ../shared/data/article-extraction}, read where CI keeps them. */
+/**
+ * The 88 pages with ground truth, kept in the repository under {@code src/test/resources/article-extraction} (MIT, see
+ * its LICENSE and README); {@code -Dextraction.devset=DIR} reads another copy.
+ */
 final class DevelopmentSet {
-    static final Path DIR = Path.of(System.getProperty("extraction.devset", "../shared/data/article-extraction"));
+    static final Path DIR = Path.of(System.getProperty("extraction.devset", "src/test/resources/article-extraction"));
 
     record Page(String id, String url, byte[] html, String truth) {
     }

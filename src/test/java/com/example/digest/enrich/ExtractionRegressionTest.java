@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Quality floor of the extractor on the development set (../shared/data/article-extraction): a little under the
+ * Quality floor of the extractor on the development set (src/test/resources/article-extraction): a little under the
  * figure measured with {@code mvn -B -Pbench-extract verify} (F1 0.963, precision 0.960, recall 0.966), so that
  * quality cannot drop silently. Raise it when the extractor improves.
  */
