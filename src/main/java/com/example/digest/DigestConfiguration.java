@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
+import com.example.digest.config.Messages;
 import com.example.digest.config.Redact;
 import com.example.digest.config.Settings;
 import com.example.digest.delivery.Deliveries;
@@ -15,12 +16,11 @@ import com.example.digest.delivery.DeliveryRetry;
 import com.example.digest.delivery.MailComposer;
 import com.example.digest.delivery.MailHtml;
 import com.example.digest.delivery.WebhookSigner;
-import com.example.digest.digest.ArticleSlots;
-import com.example.digest.digest.Collector;
-import com.example.digest.digest.DigestPublisher;
-import com.example.digest.digest.DigestRenderer;
-import com.example.digest.digest.Labels;
-import com.example.digest.digest.OverviewWriter;
+import com.example.digest.publish.ArticleSlots;
+import com.example.digest.publish.Collector;
+import com.example.digest.publish.DigestPublisher;
+import com.example.digest.publish.DigestRenderer;
+import com.example.digest.summarize.OverviewWriter;
 import com.example.digest.fetch.AddressGuard;
 import com.example.digest.fetch.HttpFetcher;
 import com.example.digest.enrich.ArticleExtractor;
@@ -38,8 +38,6 @@ import com.example.digest.state.Retention;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 import com.example.digest.summarize.ModelGate;
-import com.example.digest.summarize.TokenMeter;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -88,14 +86,12 @@ public class DigestConfiguration implements CamelConfiguration {
         // status beside this process: answered on a socket in the owner-only state folder, never through the database
         StatusChannel.open(settings.stateDir(), () -> StatusReport.render(settings, store)).ifPresent(ch -> closeOnStop(context, ch));
         IocExtractor iocs = new IocExtractor(settings.iocIgnoreDomains());
-        Labels labels = Labels.of(settings.language());
         Prompts prompts = new Prompts(settings.language());
         DigestMetrics metrics = new DigestMetrics(meterRegistry(context));
         TokenLedger ledger = new TokenLedger(store);
-        TokenMeter meter = new TokenMeter(ledger, store::today, metrics);
-        ChatModel chatModel = chatModel(settings, List.of(meter));
+        ChatModel chatModel = chatModel(settings);
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
-                ledger, store::today, metrics);
+                settings.llmItemTimeout(), ledger, store::today, metrics);
 
         bind(context, "settings", settings);
         bind(context, "modelGate", gate);
@@ -115,17 +111,20 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "pageEnricher", new PageEnricher(
                 new PageFetcher(pageHttp, new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout(), settings.pollInterval())),
                 new ArticleExtractor()));
-        bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, labels));
+        bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, Messages.of(settings.language())));
         AnswerCache answers = new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version());
+        // Every model call of the digest (articles and the overview) needs the strict JSON schema, the token usage and the
+        // answer cache, which only the ChatModel bean gives: they go through it, behind the ModelGate. camel-langchain4j-chat
+        // stays on the classpath for a plain chat call in a user's own route: langchain4j-chat:x?chatModel=#chatModel.
         bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
-                settings.llmMaxInputChars(), iocs, gate, settings.llmItemTimeout(), answers));
+                settings.llmMaxInputChars(), iocs, gate, answers));
         bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store, metrics));
         bind(context, "articleSlots", new ArticleSlots(settings.concurrency()));
-        bind(context, "digestPublisher", new DigestPublisher(store, ledger, meter, settings, clock));
+        bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, clock));
         bind(context, "digestRenderer", new DigestRenderer());
-        bind(context, "overviewWriter", new OverviewWriter(answers));
+        bind(context, "overviewWriter", new OverviewWriter(chatModel, prompts, gate, answers));
         if (chatModel != null) {
             bind(context, "chatModel", chatModel);
         }
@@ -209,11 +208,6 @@ public class DigestConfiguration implements CamelConfiguration {
 
     /** The model client for the configured provider, or null when running offline. LangChain4j never retries: the route does. */
     static ChatModel chatModel(Settings s) {
-        return chatModel(s, List.of());
-    }
-
-    /** The model client, with {@code listeners} told of every call (the token meter). */
-    static ChatModel chatModel(Settings s, List<ChatModelListener> listeners) {
         HttpClient.Builder jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
         s.proxy().ifPresent(p -> jdk.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
         JdkHttpClientBuilder http = new JdkHttpClientBuilder().httpClientBuilder(jdk);
@@ -227,7 +221,6 @@ public class DigestConfiguration implements CamelConfiguration {
                     .timeout(s.llmTimeout())
                     .maxRetries(0)
                     .strictJsonSchema(true)
-                    .listeners(listeners)
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
@@ -236,7 +229,6 @@ public class DigestConfiguration implements CamelConfiguration {
                     .modelName(s.llmModel())
                     .timeout(s.llmTimeout())
                     .maxRetries(0)
-                    .listeners(listeners)
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .build();
             case ANTHROPIC -> {
@@ -249,8 +241,7 @@ public class DigestConfiguration implements CamelConfiguration {
                         // LangChain4j 1.10 sends the schema as output_format, which Anthropic serves under this beta
                         .beta("structured-outputs-2025-11-13")
                         .maxRetries(0)
-                        .listeners(listeners)
-                        .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+                            .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
                 s.llmBaseUrl().ifPresent(b::baseUrl);
                 yield b.build();
             }

@@ -1,5 +1,7 @@
 package com.example.digest;
 
+import com.example.digest.cli.Launch;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -114,7 +116,7 @@ class ThroughputBenchmark {
                 settings.put("digest.feed." + id + ".section", "news");
             }
             settings.put("digest.feeds", feedIds.toString());
-            settings.putAll(DigestApplication.ONCE);
+            settings.putAll(Launch.ONCE);
             settings.put("digest.llm.provider", "openai");
             settings.put("digest.llm.base-url", model.baseUrl());
             settings.put("digest.llm.model", "bench-model");
@@ -129,11 +131,11 @@ class ThroughputBenchmark {
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long t0 = System.nanoTime();
-            Main main = DigestApplication.newMain(settings);
+            Main main = Launch.newMain(settings);
             main.start();
             long started = System.nanoTime();
             try {
-                DigestApplication.processOnce(main);
+                Launch.runOnce(main, true, true);
             } finally {
                 long done = System.nanoTime();
                 main.stop();

@@ -1,28 +1,27 @@
 package com.example.digest.config;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Parses the durations users write in the configuration: {@code 30s}, {@code 15m}, {@code 1h}, {@code 3d}, {@code 500ms}. */
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Parses the durations users write in the configuration ({@code 30s}, {@code 15m}, {@code 1h}, {@code 3d},
+ * {@code 500ms}, {@code 1h30m}) with Camel's own parser, as Camel reads its own durations. A bare number is refused: in
+ * Camel it would mean milliseconds, and {@code digest.poll.interval=15} would poll every 15 ms.
+ */
 public final class Durations {
-    private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
     private Durations() {
     }
 
     public static Duration parse(String key, String text) {
-        Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            throw new ConfigException(key, "'" + text + "' is not a duration; write it like 30s, 15m, 1h or 3d");
+        String value = text == null ? "" : text.trim();
+        try {
+            if (value.matches("\\d+[a-z]+(\\d+[a-z]+)*")) {
+                return TimeUtils.toDuration(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        throw new ConfigException(key, "'" + text + "' is not a duration; write it like 30s, 15m, 1h or 3d");
     }
 }

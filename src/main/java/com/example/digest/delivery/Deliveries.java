@@ -46,13 +46,30 @@ public class Deliveries {
         LOG.info("deliver-{}: {} revision {} delivered ({})", d.channel(), d.day(), d.revision(), d.idempotencyKey());
     }
 
-    /** The file channel wrote these two paths. */
-    public void filesWritten(PendingDelivery d, String jsonPath, String markdownPath) {
+    /** The file channel's {@code index}th file of a delivery: its {@code .md}, then its {@code .json}. */
+    public OutputFile file(PendingDelivery d, int index) {
+        return index == 0 ? new OutputFile(d.day() + ".md", d.markdown().getBytes(StandardCharsets.UTF_8))
+                : new OutputFile(d.day() + ".json", d.jsonBytes());
+    }
+
+    /** A file the file channel wrote, and where. */
+    public record OutputFile(String name, byte[] bytes) {
+    }
+
+    /** The file channel wrote this path. */
+    public void fileWritten(String path) {
         synchronized (written) {
-            written.add(markdownPath);
-            written.add(jsonPath);
+            written.add(path);
         }
-        delivered(d);
+    }
+
+    /** What a run did: the days it published, the files it wrote, whether any feed was read, whether a delivery failed. */
+    public RunOutcome outcome(List<java.time.LocalDate> published, int feedsRead) {
+        return new RunOutcome(published, writtenPaths(), feedsRead, failureCount());
+    }
+
+    /** The outcome of one run ({@code direct:run-once}). */
+    public record RunOutcome(List<java.time.LocalDate> published, List<String> written, int feedsRead, int deliveryFailures) {
     }
 
     /** The delivery failed for good in this run: it stays pending, with a dead letter and a WARN line. */

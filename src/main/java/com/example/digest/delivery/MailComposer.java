@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.Properties;
 
 import com.example.digest.config.Settings;
-import com.example.digest.digest.Labels;
+import com.example.digest.config.Messages;
 import com.example.digest.state.StateStore.PendingDelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
@@ -62,10 +62,9 @@ public class MailComposer {
 
     /** {@code <prefix>日々のニュース要約 YYYY-MM-DD}, with {@code  (更新 N)} for revision N >= 2; English likewise. */
     public String subject(PendingDelivery d) {
-        String language = language(d.json());
-        Labels labels = Labels.of(language);
-        String revision = d.revision() < 2 ? "" : "en".equals(language) ? " (update " + d.revision() + ")" : " (更新 " + d.revision() + ")";
-        return mail.subjectPrefix() + labels.heading() + " " + d.day() + revision;
+        Messages messages = Messages.of(language(d.json()));
+        String revision = d.revision() < 2 ? "" : messages.format("mail.revision", d.revision());
+        return mail.subjectPrefix() + messages.get("digest.heading") + " " + d.day() + revision;
     }
 
     private String messageId(String day, int revision, String resendKey) {

@@ -1,14 +1,15 @@
 package com.example.digest.enrich;
 
-import com.example.digest.feed.Article;
-import com.example.digest.fetch.FetchException;
+import com.example.digest.model.EnrichedArticle;
+
+import com.example.digest.model.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The enrich stage: fetch the article page and extract its main text. A page that cannot be fetched, or that
- * yields almost no text, is replaced by the feed's own description ({@code textSource: feed}), with a WARN
- * line saying why.
+ * yields almost no text, is replaced by the feed's own description ({@code textSource: feed}, the route's page-errors
+ * fallback), with a WARN line saying why.
  */
 public class PageEnricher {
     private static final Logger LOG = LoggerFactory.getLogger(PageEnricher.class);
@@ -22,18 +23,30 @@ public class PageEnricher {
         this.extractor = extractor;
     }
 
-    /** Enriches {@code article}, the page fetched by {@code deadline} (epoch millis: the item's time budget). */
+    /**
+     * The article with its page's main text, the page fetched by {@code deadline} (epoch millis: the item's time budget).
+     * Throws {@link com.example.digest.fetch.FetchException} when the page cannot be fetched and
+     * {@link TooLittleTextException} when it gives almost no text: the route then falls back to {@link #feedText}.
+     */
     public EnrichedArticle enrich(Article article, long deadline) {
-        try {
-            PageFetcher.FetchedPage page = fetcher.fetch(article.url(), deadline);
-            String text = extractor.extract(page.body(), page.charset(), page.url()).text();
-            if (text.length() >= Math.min(MIN_PAGE_TEXT, Math.max(1, article.description().length()))) {
-                return new EnrichedArticle(article, text, "page");
-            }
-            LOG.warn("enrich-article: {} yielded only {} characters of text; using the feed description", article.url(), text.length());
-        } catch (FetchException | java.io.UncheckedIOException e) {
-            LOG.warn("enrich-article: {} could not be fetched ({}); using the feed description", article.url(), e.getMessage());
+        PageFetcher.FetchedPage page = fetcher.fetch(article.url(), deadline);
+        String text = extractor.extract(page.body(), page.charset(), page.url()).text();
+        if (text.length() < Math.min(MIN_PAGE_TEXT, Math.max(1, article.description().length()))) {
+            throw new TooLittleTextException("yielded only " + text.length() + " characters of text");
         }
+        return new EnrichedArticle(article, text, "page");
+    }
+
+    /** The article with the feed's own description, when its page could not give the text; the reason is logged. */
+    public EnrichedArticle feedText(Article article, Exception failure) {
+        Throwable reason = failure;
+        while (reason != null && !(reason instanceof TooLittleTextException || reason instanceof com.example.digest.fetch.FetchException)
+                && reason.getCause() != null && reason.getCause() != reason) {
+            reason = reason.getCause(); // the failure itself, not a wrapper around the bean call
+        }
+        String why = reason instanceof TooLittleTextException ? reason.getMessage()
+                : "could not be fetched (" + (reason == null ? "unknown reason" : reason.getMessage()) + ")";
+        LOG.warn("enrich-article: {} {}; using the feed description", article.url(), why);
         return new EnrichedArticle(article, article.description(), "feed");
     }
 }

@@ -1,5 +1,7 @@
 package com.example.digest.feed;
 
+import com.example.digest.model.Article;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package com.example.digest.feed;
 
+import com.example.digest.model.Article;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,16 +49,25 @@ public class FeedReader {
     }
 
     /**
-     * One poll of a feed: a {@code file:} feed read from disk, else a conditional GET through the guarded fetcher (the
+     * One poll of a feed: its answer and the recent entries in it (none after a 304). Nothing counts as a success, and no
+     * validator is kept, until the entries are stored ({@link #succeeded}).
+     */
+    public FeedAnswer read(FeedConfig feed) throws IOException {
+        FeedAnswer answer = fetch(feed);
+        return answer.notModified() ? answer : answer.with(parse(feed, answer));
+    }
+
+    /**
+     * A {@code file:} feed read from disk, else a conditional GET through the guarded fetcher (the
      * feed's own host is the operator's choice and allowed; a redirect to any other host is guarded like a page). The
      * size cap holds while reading: a body over it is refused, unread beyond the cap.
      */
-    public FeedAnswer fetch(FeedConfig feed) throws IOException {
+    FeedAnswer fetch(FeedConfig feed) throws IOException {
         if (feed.isLocalFile()) {
             Path path = Path.of(URI.create(feed.url()));
             try (InputStream in = Files.newInputStream(path)) {
                 return new FeedAnswer(capped(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.fetchMaxBytes() + 1)), false),
-                        null, null, null, false);
+                        null, null, null, false, List.of());
             }
         }
         String[] validators = store.feedValidators(feed.id());
@@ -66,13 +77,13 @@ public class FeedReader {
         headers.put("If-Modified-Since", validators[1]);
         HttpFetcher.Response response = http.get(URI.create(feed.url()), headers, Long.MAX_VALUE, type -> true, HttpFetcher.Hops.NONE);
         if (response.status() == 304) {
-            return new FeedAnswer(null, null, null, null, true);
+            return new FeedAnswer(null, null, null, null, true, List.of());
         }
         if (response.status() < 200 || response.status() >= 300) {
             throw new FetchException("HTTP " + response.status() + " from " + feed.url());
         }
         return new FeedAnswer(capped(response.body(), response.truncated()), response.contentType(), response.etag(),
-                response.lastModified(), false);
+                response.lastModified(), false, List.of());
     }
 
     private byte[] capped(byte[] body, boolean truncated) {
@@ -82,12 +93,15 @@ public class FeedReader {
         return body;
     }
 
-    /** A feed's answer: its body and validators, or {@code notModified} after a 304. */
-    public record FeedAnswer(byte[] body, String contentType, String etag, String lastModified, boolean notModified) {
+    /** A feed's answer: its body, validators and entries, or {@code notModified} after a 304. */
+    public record FeedAnswer(byte[] body, String contentType, String etag, String lastModified, boolean notModified,
+                             List<Article> articles) {
+        FeedAnswer with(List<Article> entries) {
+            return new FeedAnswer(body, contentType, etag, lastModified, notModified, entries);
+        }
     }
 
-    /** The entries of a fresh answer; nothing is recorded as a success until they are stored ({@link #succeeded}). */
-    public List<Article> parse(FeedConfig feed, FeedAnswer answer) {
+    private List<Article> parse(FeedConfig feed, FeedAnswer answer) {
         List<Article> articles = parser.parse(feed, answer.body(), answer.contentType());
         metrics.polled(feed.id(), articles.size());
         LOG.info("fetch-feed: {} read, {} recent entries", feed.id(), articles.size());

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.example.digest.feed.Article;
+import com.example.digest.model.Article;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -745,6 +745,10 @@ public class StateStore implements AutoCloseable {
     /** A delivery to do: which digest, on which channel, with which idempotency key, and the digest's payload. */
     public record PendingDelivery(String idempotencyKey, String channel, LocalDate day, int revision, boolean resend,
                                   int attempts, String json, String markdown) {
+        /** The digest JSON as the file and the webhook carry it. */
+        public byte[] jsonBytes() {
+            return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** A delivery as recorded. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.example.digest.digest.Ioc;
+import com.example.digest.model.Ioc;
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 

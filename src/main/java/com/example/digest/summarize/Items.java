@@ -3,8 +3,8 @@ package com.example.digest.summarize;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import com.example.digest.digest.Incident;
-import com.example.digest.feed.Article;
+import com.example.digest.model.Incident;
+import com.example.digest.model.Article;
 
 /** Small conversions shared by the summarisers. */
 public final class Items {

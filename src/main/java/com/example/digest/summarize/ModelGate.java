@@ -16,14 +16,18 @@ import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.TokenLedger;
 import com.google.common.util.concurrent.RateLimiter;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The process-wide limits every model call passes: the day's token budget, {@code digest.llm.requests-per-minute},
- * {@code digest.llm.max-concurrent} calls in flight, and the item's deadline; each call's latency goes to the metrics
- * ({@link TokenMeter} books the tokens). The budget is checked before a call, so calls already in flight may overshoot
- * it by at most their own size.
+ * The one way to the model, for articles and the overview alike: the day's token budget,
+ * {@code digest.llm.requests-per-minute}, {@code digest.llm.max-concurrent} calls in flight, and the item's deadline
+ * ({@code digest.llm.item-timeout}). Each call's latency and tokens go to the metrics, its tokens to the day's ledger.
+ * The budget is checked before a call, so calls already in flight may overshoot it by at most their own size.
  */
 public class ModelGate {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelGate.class);
     private final Semaphore inFlight;
     private final RateLimiter perMinute;
     private final long dailyBudget;
@@ -36,8 +40,11 @@ public class ModelGate {
         return t;
     });
 
-    public ModelGate(int maxConcurrent, int requestsPerMinute, long dailyBudget, TokenLedger ledger, Supplier<LocalDate> today,
-                     DigestMetrics metrics) {
+    private final Duration itemTimeout;
+
+    public ModelGate(int maxConcurrent, int requestsPerMinute, long dailyBudget, Duration itemTimeout, TokenLedger ledger,
+                     Supplier<LocalDate> today, DigestMetrics metrics) {
+        this.itemTimeout = itemTimeout;
         this.inFlight = new Semaphore(maxConcurrent);
         this.perMinute = requestsPerMinute == Integer.MAX_VALUE ? null : RateLimiter.create(requestsPerMinute / 60.0);
         this.dailyBudget = dailyBudget;
@@ -46,7 +53,12 @@ public class ModelGate {
         this.metrics = metrics;
     }
 
-    /** Whether today's budget is spent: the overview is then written offline too. */
+    /** When work that starts now must be done (epoch millis): now plus {@code digest.llm.item-timeout}. */
+    public long deadline() {
+        return System.currentTimeMillis() + itemTimeout.toMillis();
+    }
+
+    /** Whether today's budget is spent. */
     public boolean budgetReached() {
         return dailyBudget != Long.MAX_VALUE && ledger.usage(today.get()).tokens() >= dailyBudget;
     }
@@ -73,6 +85,7 @@ public class ModelGate {
                 try {
                     ChatResponse response = pending.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
                     ok = true;
+                    book(day, response.tokenUsage());
                     return response;
                 } catch (TimeoutException e) {
                     pending.cancel(true);
@@ -87,6 +100,17 @@ public class ModelGate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ItemTimeoutException("interrupted while waiting for the model");
+        }
+    }
+
+    private void book(LocalDate day, TokenUsage usage) {
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        metrics.tokens(in, out);
+        try {
+            ledger.spend(day, in, out);
+        } catch (RuntimeException e) {
+            LOG.warn("model tokens of a call not booked ({}); the day's budget may undercount them", e.getMessage());
         }
     }
 }

@@ -7,17 +7,17 @@ import com.example.digest.config.Settings;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
-import com.example.digest.digest.Digest;
-import com.example.digest.enrich.EnrichedArticle;
+import com.example.digest.model.Digest;
+import com.example.digest.model.EnrichedArticle;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code retryWhile} of the model routes: an answer that does not fit the schema, 429, 5xx, timeouts and lost
- * connections are retried up to {@code digest.llm.retries} times with exponential back-off from
- * {@code digest.llm.retry-delay}, within the item's time budget; authentication and invalid-request errors are not.
- * LangChain4j's exceptions do not expose Retry-After, so a 429 waits the back-off.
+ * The {@code retryWhile} of {@code model-errors}: an answer that does not fit the schema, 429, 5xx, timeouts and lost
+ * connections are retried up to {@code digest.llm.retries} times, while the wait the route's redelivery policy will take
+ * ({@code digest.llm.retry-delay}, doubling) still fits in the item's time budget; authentication and invalid-request
+ * errors are not. LangChain4j's exceptions do not expose Retry-After, so a 429 waits the back-off.
  */
 public class ModelRetry {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRetry.class);
@@ -35,12 +35,12 @@ public class ModelRetry {
         if (failure == null || failed > settings.llmRetries() || !retriable(failure)) {
             return false;
         }
+        // the delay of the route's policy: redeliveryDelay, then doubled per attempt (useExponentialBackOff, backOffMultiplier 2)
         Duration wait = settings.llmRetryDelay().multipliedBy(1L << Math.min(failed - 1, 10));
         Long deadline = exchange.getVariable("deadline", Long.class);
         if (deadline != null && System.currentTimeMillis() + wait.toMillis() >= deadline) {
             return false; // no time left in the item's budget
         }
-        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
         LOG.warn("{} failed ({}); retry {} of {} in {} ms", subject(exchange),
                 failure.getClass().getSimpleName() + ": " + failure.getMessage(), failed, settings.llmRetries(), wait.toMillis());
         return true;

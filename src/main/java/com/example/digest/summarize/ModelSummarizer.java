@@ -1,16 +1,17 @@
 package com.example.digest.summarize;
 
-import java.time.Duration;
+import com.example.digest.model.ModelAnswer;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.example.digest.digest.DigestItem;
-import com.example.digest.digest.Ioc;
-import com.example.digest.enrich.EnrichedArticle;
-import com.example.digest.feed.Article;
+import com.example.digest.model.DigestItem;
+import com.example.digest.model.Ioc;
+import com.example.digest.model.EnrichedArticle;
+import com.example.digest.model.Article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,23 +40,16 @@ public class ModelSummarizer {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ModelGate gate;
     private final AnswerCache cache;
-    private final Duration itemTimeout;
 
     public ModelSummarizer(ChatModel model, String modelName, Prompts prompts, int maxInputChars, IocExtractor iocs,
-                           ModelGate gate, Duration itemTimeout, AnswerCache cache) {
+                           ModelGate gate, AnswerCache cache) {
         this.cache = cache;
         this.gate = gate;
-        this.itemTimeout = itemTimeout;
         this.model = model;
         this.modelName = modelName;
         this.prompts = prompts;
         this.maxInputChars = maxInputChars;
         this.iocs = iocs;
-    }
-
-    /** When an article that starts now must be done: now plus {@code digest.llm.item-timeout}. */
-    public long deadline() {
-        return System.currentTimeMillis() + itemTimeout.toMillis();
     }
 
     /** Summarises one article; throws when the model fails, answers off-schema, or the article's time budget runs out. */

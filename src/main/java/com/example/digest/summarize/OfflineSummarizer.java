@@ -3,11 +3,11 @@ package com.example.digest.summarize;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.digest.digest.Defang;
-import com.example.digest.digest.DigestItem;
-import com.example.digest.digest.Labels;
-import com.example.digest.enrich.EnrichedArticle;
-import com.example.digest.feed.Article;
+import com.example.digest.config.Messages;
+import com.example.digest.text.Defang;
+import com.example.digest.model.DigestItem;
+import com.example.digest.model.EnrichedArticle;
+import com.example.digest.model.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,27 +22,27 @@ public class OfflineSummarizer {
     private static final int LEAD_CHARS = 600;
 
     private final IocExtractor iocs;
-    private final Labels labels;
+    private final Messages messages;
 
-    public OfflineSummarizer(IocExtractor iocs, Labels labels) {
+    public OfflineSummarizer(IocExtractor iocs, Messages messages) {
         this.iocs = iocs;
-        this.labels = labels;
+        this.messages = messages;
     }
 
     /** The summary of an item when no model is configured. */
     public DigestItem summarize(EnrichedArticle enriched) {
-        return summary(enriched, "offline", labels.offlineNote());
+        return summary(enriched, "offline", messages.get("item.offlineNote"));
     }
 
     /** The summary of an item whose model call failed; {@code reason} is logged, not published. */
     public DigestItem fallback(EnrichedArticle enriched, Exception reason) {
         if (reason instanceof BudgetReachedException) {
             LOG.warn("summarize-article: {}; {} gets the offline summary", reason.getMessage(), enriched.article().url());
-            return summary(enriched, "offline-fallback", labels.budgetNote());
+            return summary(enriched, "offline-fallback", messages.get("item.budgetNote"));
         }
         LOG.warn("summarize-article: model failed for {} ({}); using the offline summary", enriched.article().url(),
                 reason == null ? "unknown reason" : reason.getClass().getSimpleName() + ": " + reason.getMessage());
-        return summary(enriched, "offline-fallback", labels.fallbackNote());
+        return summary(enriched, "offline-fallback", messages.get("item.fallbackNote"));
     }
 
     private DigestItem summary(EnrichedArticle enriched, String summarizedBy, String note) {

@@ -1,13 +1,15 @@
 package com.example.digest.summarize;
 
+import com.example.digest.model.ModelAnswer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.example.digest.digest.Digest;
-import com.example.digest.digest.DigestItem;
+import com.example.digest.model.Digest;
+import com.example.digest.model.DigestItem;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -1,5 +1,7 @@
 package com.example.digest.feed;
 
+import com.example.digest.model.Article;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

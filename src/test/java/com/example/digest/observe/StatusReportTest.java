@@ -12,7 +12,7 @@ import java.util.Map;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
-import com.example.digest.feed.Article;
+import com.example.digest.model.Article;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 import org.junit.jupiter.api.Test;

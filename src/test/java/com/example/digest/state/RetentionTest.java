@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.example.digest.config.FeedConfig;
-import com.example.digest.feed.Article;
+import com.example.digest.model.Article;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package com.example.digest.summarize;
 import java.util.List;
 import java.util.Set;
 
-import com.example.digest.digest.Ioc;
+import com.example.digest.model.Ioc;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,9 +7,9 @@ import java.util.Set;
 import com.example.digest.DigestConfigurationAccess;
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
-import com.example.digest.digest.DigestItem;
-import com.example.digest.enrich.EnrichedArticle;
-import com.example.digest.feed.Article;
+import com.example.digest.model.DigestItem;
+import com.example.digest.model.EnrichedArticle;
+import com.example.digest.model.Article;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
@@ -83,14 +83,14 @@ class ProviderWireTest {
         Settings settings = Settings.from(all::get, env::get);
         try (StateStore store = new StateStore(cacheDir.resolve("state"), java.time.ZoneOffset.UTC, java.time.Duration.ofMinutes(1),
                 java.time.Clock.systemUTC())) {
-            ModelGate gate = new ModelGate(2, Integer.MAX_VALUE, Long.MAX_VALUE, new TokenLedger(store), store::today,
+            ModelGate gate = new ModelGate(2, Integer.MAX_VALUE, Long.MAX_VALUE, java.time.Duration.ofSeconds(30), new TokenLedger(store), store::today,
                     new DigestMetrics(new SimpleMeterRegistry()));
             ModelSummarizer summarizer = new ModelSummarizer(DigestConfigurationAccess.chatModel(settings), settings.llmModel(),
-                    new Prompts("ja"), 12000, new IocExtractor(Set.of()), gate, java.time.Duration.ofSeconds(30),
+                    new Prompts("ja"), 12000, new IocExtractor(Set.of()), gate,
                     new AnswerCache(cacheDir, settings.provider().name(), settings.llmModel(), "test"));
             Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
                     "desc", null, null, 0);
-            return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), summarizer.deadline());
+            return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), gate.deadline());
         }
     }
 }

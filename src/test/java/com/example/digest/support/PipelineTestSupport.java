@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import com.example.digest.digest.DigestPublisher;
+import com.example.digest.publish.DigestPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.junit5.CamelContextConfiguration;

@@ -1,6 +1,5 @@
-package com.example.digest.enrich;
+package com.example.digest.model;
 
-import com.example.digest.feed.Article;
 
 /** An article with the text the model will read, and where that text came from ({@code page} or {@code feed}). */
 public record EnrichedArticle(Article article, String text, String textSource) {

@@ -1,4 +1,6 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
+
+import com.example.digest.model.DigestItem;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.digest.config.FeedConfig;
-import com.example.digest.feed.Article;
+import com.example.digest.model.Article;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.StateStore;
 import com.example.digest.summarize.Items;

@@ -1,4 +1,8 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
+
+import com.example.digest.model.Digest;
+import com.example.digest.model.DigestItem;
+import com.example.digest.model.Incident;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +21,8 @@ import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
-import com.example.digest.summarize.TokenMeter;
-import dev.langchain4j.model.output.TokenUsage;
+import com.example.digest.model.Overview;
+import com.example.digest.summarize.ModelText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,20 +40,18 @@ public class DigestPublisher {
     private final Settings settings;
     private final Clock clock;
     private final TokenLedger ledger;
-    private final TokenMeter meter;
     private final ObjectMapper json = new ObjectMapper();
 
-    public DigestPublisher(StateStore store, TokenLedger ledger, TokenMeter meter, Settings settings, Clock clock) {
+    public DigestPublisher(StateStore store, TokenLedger ledger, Settings settings, Clock clock) {
         this.store = store;
         this.ledger = ledger;
-        this.meter = meter;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Days before today with unpublished items: what the daily close publishes. */
-    public List<LocalDate> daysToClose() {
-        return store.unpublishedDays(store.today());
+    /** Days with unpublished items: through today for {@code --once}, before today for the morning close. */
+    public List<LocalDate> daysToPublish(boolean throughToday) {
+        return store.unpublishedDays(throughToday ? null : store.today());
     }
 
     /** Every day with unpublished items, today included: what {@code --once} publishes. */
@@ -87,15 +89,10 @@ public class DigestPublisher {
                 feedStates(stored), usage(day, items, null));
     }
 
-    /**
-     * The digest with its overview, and the overview call (and its tokens, which this thread's call just reported to
-     * the token meter) counted in the usage when a model wrote it.
-     */
-    public Digest withOverview(Digest digest, String overview, boolean byModel) {
-        String text = com.example.digest.summarize.ModelText.clean(overview, 1200);
-        TokenUsage overviewCall = meter.takeLast();
-        return digest.withOverview(text, usage(LocalDate.parse(digest.date()), digest.items(),
-                byModel ? (overviewCall == null ? new TokenUsage(0, 0) : overviewCall) : null));
+    /** The digest with its overview, and the overview's model call (if one was made) counted in the day's usage. */
+    public Digest withOverview(Digest digest, Overview overview) {
+        String text = ModelText.clean(overview.text(), 1200);
+        return digest.withOverview(text, usage(LocalDate.parse(digest.date()), digest.items(), overview.call()));
     }
 
     /**
@@ -139,14 +136,14 @@ public class DigestPublisher {
     }
 
     /** The day's usage: the items' model calls and tokens, the overview call (null: none), and whether the day's budget stopped a call. */
-    private Digest.Usage usage(LocalDate day, List<DigestItem> items, TokenUsage overview) {
+    private Digest.Usage usage(LocalDate day, List<DigestItem> items, DigestItem.Usage overview) {
         // an answer taken from the model-answer cache carries no tokens: it was no call
         int calls = (int) items.stream().filter(i -> i.summarizedBy().startsWith("model:"))
                 .filter(i -> i.usage().inputTokens() + i.usage().outputTokens() > 0).count() + (overview == null ? 0 : 1);
         long in = items.stream().mapToLong(i -> i.usage().inputTokens()).sum()
-                + (overview == null || overview.inputTokenCount() == null ? 0 : overview.inputTokenCount());
+                + (overview == null ? 0 : overview.inputTokens());
         long out = items.stream().mapToLong(i -> i.usage().outputTokens()).sum()
-                + (overview == null || overview.outputTokenCount() == null ? 0 : overview.outputTokenCount());
+                + (overview == null ? 0 : overview.outputTokens());
         return new Digest.Usage(calls, in, out, ledger.usage(day).budgetReached());
     }
 }

@@ -1,4 +1,4 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
 
 import java.util.concurrent.Semaphore;
 

@@ -1,4 +1,6 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
+
+import com.example.digest.config.Messages;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,8 +9,8 @@ import java.time.ZoneId;
 import java.util.Set;
 
 import com.example.digest.config.FeedConfig;
-import com.example.digest.enrich.EnrichedArticle;
-import com.example.digest.feed.Article;
+import com.example.digest.model.EnrichedArticle;
+import com.example.digest.model.Article;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.state.StateStore;
 import com.example.digest.summarize.IocExtractor;
@@ -38,7 +40,7 @@ class CollectorTest {
             Article second = await().until(() -> store.claim(entry), java.util.Objects::nonNull);
             assertThat(second.fence()).isGreaterThan(first.fence());
 
-            OfflineSummarizer offline = new OfflineSummarizer(new IocExtractor(Set.of()), Labels.of("en"));
+            OfflineSummarizer offline = new OfflineSummarizer(new IocExtractor(Set.of()), Messages.of("en"));
             collector.news(first, offline.summarize(new EnrichedArticle(first, "Text of A.", "feed")));
 
             assertThat(registry.find("digest.items.summarised").counters()).isEmpty();

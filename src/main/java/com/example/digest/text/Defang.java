@@ -1,4 +1,4 @@
-package com.example.digest.digest;
+package com.example.digest.text;
 
 import java.net.URI;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package com.example.digest;
+package com.example.digest.cli;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * ever. Nothing is lost by halting: every article's progress is in the state before it counts, and the next run takes
  * up what this one left.
  */
-final class FatalErrors {
+public final class FatalErrors {
     /** Prepared up front: under OutOfMemoryError there may be no memory left to build it. */
     private static final String PREFIX = "news-digest: fatal error, exiting with 1: ";
 
@@ -24,7 +24,7 @@ final class FatalErrors {
     }
 
     /** For threads whose failures nobody else sees. */
-    static void install(PrintStream err) {
+    public static void install(PrintStream err) {
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
             Error error = find(failure);
             if (error != null) {

@@ -1,4 +1,7 @@
-package com.example.digest.digest;
+package com.example.digest.text;
+
+import com.example.digest.model.DigestItem;
+import com.example.digest.config.Messages;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,10 +11,10 @@ class DefangTest {
     @org.junit.jupiter.api.Test
     void anOfflineSummaryOfHostilePageTextCarriesNoLiveUrl() {
         var offline = new com.example.digest.summarize.OfflineSummarizer(
-                new com.example.digest.summarize.IocExtractor(java.util.Set.of()), Labels.of("en"));
-        var article = new com.example.digest.feed.Article("news", com.example.digest.config.FeedConfig.Section.NEWS,
+                new com.example.digest.summarize.IocExtractor(java.util.Set.of()), Messages.of("en"));
+        var article = new com.example.digest.model.Article("news", com.example.digest.config.FeedConfig.Section.NEWS,
                 "https://n.example/a", "https://n.example/a", "Update now at http://evil.example/patch", "", null, null, 0);
-        DigestItem item = offline.summarize(new com.example.digest.enrich.EnrichedArticle(article,
+        DigestItem item = offline.summarize(new com.example.digest.model.EnrichedArticle(article,
                 "Get the fix at https://evil.example/fix.exe today. Nothing else.", "page"));
         assertThat(item.summary()).containsExactly("Get the fix at hxxps://evil[.]example/fix.exe today.", "Nothing else.");
         assertThat(String.join(" ", item.summary()) + item.title()).doesNotContain("http://", "https://");

@@ -1,25 +1,50 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
+
+import com.example.digest.model.Digest;
+import com.example.digest.model.DigestItem;
+import com.example.digest.model.Incident;
+import com.example.digest.model.Ioc;
+import com.example.digest.text.Defang;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.example.digest.config.Messages;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes a {@link Digest} as the Markdown and JSON of {@code docs/digest-example}. Everything that came from a
+ * Writes a {@link Digest} as the Markdown (from a template) and JSON of {@code docs/digest-example}. Everything that came from a
  * feed, a page or the model is escaped as plain text; the only links are the item URLs.
  */
 public class DigestRenderer {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final DefaultPrettyPrinter printer;
+
+    /** Values are escaped for Markdown before they reach the template, so the template writes them as they are. */
+    private final Mustache template = new DefaultMustacheFactory("templates") {
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }.compile("digest.md.mustache");
 
     public DigestRenderer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -41,61 +66,42 @@ public class DigestRenderer {
         }
     }
 
+    /** The digest as Markdown, from {@code templates/digest.md.mustache} and the words of its language. */
     public String markdown(Digest d) {
-        Labels l = Labels.of(d.language());
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(l.heading()).append(' ').append(d.date()).append("\n\n");
-        md.append("## ").append(l.actions()).append("\n\n");
-        if (d.actions().isEmpty()) {
-            md.append(l.noActions()).append('\n');
-        }
-        for (Digest.Action a : d.actions()) {
-            md.append("- ").append(link(a.title(), a.url())).append(": ").append(text(a.reason())).append('\n');
-        }
-        md.append("\n## ").append(l.overview()).append("\n\n").append(text(d.overview())).append("\n\n");
-        md.append("## ").append(l.news()).append("\n\n");
-        for (DigestItem item : d.items()) {
-            md.append("### ").append(text(item.title())).append('\n').append(url(item.url())).append("\n\n");
-            list(md, l.summary(), texts(item.summary()), l.unknown());
-            list(md, l.iocs(), item.iocs().stream().map(DigestRenderer::defang).toList(), l.noIocs());
-            list(md, l.recommendations(), texts(item.recommendations()), l.unknown());
-            list(md, l.other(), texts(item.notes()), l.unknown());
-            list(md, l.aiRecommendations(), texts(item.aiRecommendations()), l.none());
-            md.append('\n');
-        }
-        md.append("### ").append(l.incidents()).append('\n');
-        if (d.incidents().isEmpty()) {
-            md.append("- ").append(l.noIncidents()).append('\n');
-        }
-        for (Incident i : d.incidents()) {
-            md.append("- ").append(text(i.title())).append('(').append(url(i.url())).append(")\n");
-        }
-        md.append("\n---\n").append(l.feedStatus()).append(": ").append(feedLine(d, l)).append('\n');
-        return md.toString();
+        Messages m = Messages.of(d.language());
+        Map<String, Object> view = new HashMap<>(m.tree());
+        view.put("date", d.date());
+        view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", text(a.reason()))).toList());
+        view.put("overview", text(d.overview()));
+        view.put("items", d.items().stream().map(item -> Map.of("title", text(item.title()), "url", url(item.url()), "lists", List.of(
+                list(m.get("digest.summary"), texts(item.summary()), m.get("digest.unknown")),
+                list(m.get("digest.iocs"), item.iocs().stream().map(DigestRenderer::defang).toList(), m.get("digest.noIocs")),
+                list(m.get("digest.recommendations"), texts(item.recommendations()), m.get("digest.unknown")),
+                list(m.get("digest.other"), texts(item.notes()), m.get("digest.unknown")),
+                list(m.get("digest.aiRecommendations"), texts(item.aiRecommendations()), m.get("digest.none"))))).toList());
+        view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()), "url", url(i.url()))).toList());
+        view.put("feedLine", feedLine(d, m));
+        StringWriter out = new StringWriter();
+        template.execute(out, view);
+        return out.toString();
     }
 
-    private static String feedLine(Digest d, Labels l) {
+    private static String feedLine(Digest d, Messages m) {
         String line = d.feeds().stream().map(f -> {
-            String count = String.format(l.newItems(), f.newItems());
-            String detail = f.ok() ? count : String.format(l.failures(), count, f.consecutiveFailures(), text(f.error()));
-            return text(f.id()) + " " + String.format(l.feedDetail(), f.ok() ? l.feedOk() : l.feedFailed(), detail);
+            String count = m.format("feed.newItems", f.newItems());
+            String detail = f.ok() ? count : m.format("feed.failures", count, f.consecutiveFailures(), text(f.error()));
+            return text(f.id()) + " " + m.format("feed.detail", m.get(f.ok() ? "feed.ok" : "feed.failed"), detail);
         }).collect(Collectors.joining(" / "));
-        return d.usage().budgetReached() ? line + " / " + l.budgetReached() : line;
+        return d.usage().budgetReached() ? line + " / " + m.get("feed.budgetReached") : line;
+    }
+
+    /** One of the five lists under an item, its placeholder when it is empty; {@code entries} are already Markdown-safe. */
+    private static Map<String, Object> list(String label, List<String> entries, String placeholder) {
+        return Map.of("label", label, "entries", entries.isEmpty() ? List.of(placeholder) : entries);
     }
 
     private static List<String> texts(List<String> entries) {
         return entries.stream().map(DigestRenderer::text).toList();
-    }
-
-    /** One of the five lists under an item; {@code entries} are already Markdown-safe. */
-    private static void list(StringBuilder md, String label, List<String> entries, String placeholder) {
-        md.append("- ").append(label).append('\n');
-        if (entries.isEmpty()) {
-            md.append("    - ").append(placeholder).append('\n');
-        }
-        for (String entry : entries) {
-            md.append("    - ").append(entry).append('\n');
-        }
     }
 
     /** Plain text safe in Markdown: one line, with every character Markdown or HTML would interpret escaped. */

@@ -1,4 +1,9 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
+
+import com.example.digest.model.Digest;
+import com.example.digest.model.DigestItem;
+import com.example.digest.model.Incident;
+import com.example.digest.model.Ioc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

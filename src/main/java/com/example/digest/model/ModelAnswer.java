@@ -1,8 +1,9 @@
-package com.example.digest.summarize;
+package com.example.digest.model;
+
+import com.example.digest.summarize.IocExtractor;
 
 import java.util.List;
 
-import com.example.digest.digest.Ioc;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;

@@ -1,4 +1,4 @@
-package com.example.digest.digest;
+package com.example.digest.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.example.digest.feed;
+package com.example.digest.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

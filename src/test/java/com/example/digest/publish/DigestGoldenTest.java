@@ -1,4 +1,6 @@
-package com.example.digest.digest;
+package com.example.digest.publish;
+
+import com.example.digest.model.Digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
