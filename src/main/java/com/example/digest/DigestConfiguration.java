@@ -1,5 +1,6 @@
 package com.example.digest;
 
+import com.example.digest.config.ChannelSettings;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -39,8 +40,6 @@ import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 import com.example.digest.summarize.ModelGate;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.example.digest.summarize.AnswerCache;
 import com.example.digest.summarize.IocExtractor;
 import com.example.digest.summarize.ModelRetry;
@@ -135,7 +134,9 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
-        configureMail(context, settings.mail(), settings.fetchTimeout());
+        if (settings.mail().delivery().enabled()) {
+            configureMail(context, settings.mail(), settings.fetchTimeout());
+        }
         // exactly digest.concurrency threads for every feed's articles, and a queue without a practical bound, so that a
         // big poll waits its turn instead of running on the feed's own thread (Camel's default profile caps the queue at
         // 1000 and then lets the caller run the task; a size of 0 or less would mean no queue at all)
@@ -146,11 +147,14 @@ public class DigestConfiguration implements CamelConfiguration {
         configureHttp(context, settings);
     }
 
-    /** The registry Camel's micrometer-prometheus serves on /observe/metrics (it binds one when metrics are on), else one of our own. */
+    /**
+     * The registry Camel's micrometer-prometheus serves on /observe/metrics (it binds one when metrics are on), else a
+     * plain one in memory: nobody scrapes a run without metrics, and the pipeline's counters still count.
+     */
     private static MeterRegistry meterRegistry(CamelContext context) {
         MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (registry == null) {
-            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
             bind(context, "metricsRegistry", registry);
         }
         return registry;
@@ -176,7 +180,7 @@ public class DigestConfiguration implements CamelConfiguration {
     }
 
     /** Timeouts of the webhook POST: {@code digest.webhook.timeout} for connecting and for the answer. */
-    private static HttpClientConfigurer webhookHttpClient(Settings.Webhook webhook) {
+    private static HttpClientConfigurer webhookHttpClient(ChannelSettings.Webhook webhook) {
         Timeout timeout = Timeout.of(webhook.timeout());
         // HttpClient 5 would quietly repeat a 503 or 429 itself: retries live in the route, so that attempts are counted
         return builder -> builder.disableAutomaticRetries().setDefaultRequestConfig(RequestConfig.custom()
@@ -186,28 +190,30 @@ public class DigestConfiguration implements CamelConfiguration {
                 .build());
     }
 
-    /** Credentials, STARTTLS and timeouts on the smtp/smtps components, so that no secret sits in an endpoint URI. */
-    private static void configureMail(CamelContext context, Settings.Mail mail, java.time.Duration timeout) {
-        for (String scheme : new String[] {"smtp", "smtps"}) {
-            MailConfiguration cfg = context.getComponent(scheme, MailComponent.class).getConfiguration();
-            if (mail.username() != null) {
-                cfg.setUsername(mail.username());
-                cfg.setPassword(mail.password());
-            }
-            cfg.setConnectionTimeout((int) timeout.toMillis());
-            java.util.Properties props = new java.util.Properties();
-            props.put("mail." + scheme + ".timeout", Long.toString(timeout.toMillis()));
-            props.put("mail." + scheme + ".writetimeout", Long.toString(timeout.toMillis()));
-            if (mail.security().equals("starttls")) {
-                props.put("mail.smtp.starttls.enable", "true");
-                props.put("mail.smtp.starttls.required", "true");
-            }
-            cfg.setAdditionalJavaMailProperties(props);
+    /** Credentials, STARTTLS and timeouts on the mail channel's smtp or smtps component, so that no secret sits in an endpoint URI. */
+    private static void configureMail(CamelContext context, ChannelSettings.Mail mail, java.time.Duration timeout) {
+        String scheme = mail.endpoint().substring(0, mail.endpoint().indexOf(':'));
+        MailConfiguration cfg = context.getComponent(scheme, MailComponent.class).getConfiguration();
+        if (mail.username() != null) {
+            cfg.setUsername(mail.username());
+            cfg.setPassword(mail.password());
         }
+        cfg.setConnectionTimeout((int) timeout.toMillis());
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail." + scheme + ".timeout", Long.toString(timeout.toMillis()));
+        props.put("mail." + scheme + ".writetimeout", Long.toString(timeout.toMillis()));
+        if (mail.security().equals("starttls")) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        cfg.setAdditionalJavaMailProperties(props);
     }
 
     /** The model client for the configured provider, or null when running offline. LangChain4j never retries: the route does. */
     static ChatModel chatModel(Settings s) {
+        if (s.isOffline()) {
+            return null;
+        }
         HttpClient.Builder jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
         s.proxy().ifPresent(p -> jdk.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
         JdkHttpClientBuilder http = new JdkHttpClientBuilder().httpClientBuilder(jdk);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.example.digest.config.Settings;
+import com.example.digest.config.SettingsReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.spi.PropertiesComponent;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ public class IocsCommand implements Callable<Integer> {
             return Launch.FAILED;
         }
         PropertiesComponent properties = Launch.readOnlyProperties(Map.of());
-        var ignore = Settings.domains(properties.resolveProperty("digest.iocs.ignore-domains").orElse(Settings.DEFAULT_IGNORED_DOMAINS));
+        var ignore = new SettingsReader(key -> properties.resolveProperty(key).orElse(null)).domains("digest.iocs.ignore-domains");
         var result = new com.example.digest.summarize.IocExtractor(ignore).byType(text);
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         out.println(new ObjectMapper().writeValueAsString(result));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.example.digest.config.Channel;
 import com.example.digest.config.Settings;
 import com.example.digest.delivery.Deliveries;
 import com.example.digest.state.StateStore;
@@ -30,9 +31,10 @@ public class ResendCommand implements Callable<Integer> {
             try {
                 main.start();
                 Settings settings = main.lookup("settings", Settings.class);
-                List<String> channels = channel == null ? settings.channels() : List.of(channel);
-                if (channel != null && !settings.channels().contains(channel)) {
-                    System.err.println("news-digest: channel '" + channel + "' is not enabled; enabled: " + settings.channels());
+                List<String> enabled = settings.channels().stream().map(Channel::id).toList();
+                List<String> channels = channel == null ? enabled : List.of(channel);
+                if (channel != null && !enabled.contains(channel)) {
+                    System.err.println("news-digest: channel '" + channel + "' is not enabled; enabled: " + enabled);
                     return Launch.USAGE;
                 }
                 List<String> keys = main.lookup("stateStore", StateStore.class).scheduleResend(date, channels);

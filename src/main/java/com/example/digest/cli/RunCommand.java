@@ -38,6 +38,9 @@ public class RunCommand implements Callable<Integer> {
         if (once) {
             overrides.putAll(Launch.ONCE);
         }
+        if (verbose) {
+            overrides.put("camel.main.startup-summary-level", "Default");
+        }
         try {
             var properties = Launch.readOnlyProperties(overrides);
             Logging.configure(verbose, properties);

@@ -46,6 +46,24 @@ public final class Redact {
         return url(url);
     }
 
+    /** Everything after the host of a URL in a text: a webhook's path or query may be its secret. */
+    private static final Pattern URL_PATH = Pattern.compile("(?i)\\b(https?://[^/\\s?#]+)[/?#][^\\s]*");
+
+    /** {@code text} on one line, each URL in it cut to its scheme and host. */
+    public static String urlsIn(String text) {
+        return URL_PATH.matcher(text == null ? "" : text.replaceAll("\\s+", " ").strip()).replaceAll("$1/…");
+    }
+
+    /** One line saying what went wrong: the root cause and, when it is wrapped, the outer message; URLs cut to their host. */
+    public static String failure(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t.getCause() != null && t.getCause() != t; t = t.getCause()) {
+            root = t.getCause();
+        }
+        String what = root == failure ? "" : " (" + urlsIn(failure.getMessage()) + ")";
+        return root.getClass().getSimpleName() + ": " + urlsIn(root.getMessage()) + what;
+    }
+
     /** Scheme, host and port: never the user information. */
     private static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");

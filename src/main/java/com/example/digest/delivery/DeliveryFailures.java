@@ -1,5 +1,6 @@
 package com.example.digest.delivery;
 
+import com.example.digest.config.Redact;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -80,31 +81,21 @@ public final class DeliveryFailures {
         }
     }
 
-    /** Everything after the host of a URL: a webhook's path or query may be its secret. */
-    private static final java.util.regex.Pattern URL_PATH = java.util.regex.Pattern.compile("(?i)\\b(https?://[^/\\s?#]+)[/?#][^\\s]*");
-
     /**
      * One line saying what went wrong: the HTTP status or SMTP reply when there is one, else the root cause. URLs in it
      * keep only their scheme and host.
      */
     public static String describe(Throwable failure) {
-        return URL_PATH.matcher(describeFully(failure)).replaceAll("$1/…");
-    }
-
-    private static String describeFully(Throwable failure) {
-        Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpOperationFailedException http) {
-                return "HTTP " + http.getStatusCode() + " from " + http.getUri();
+                return Redact.urlsIn("HTTP " + http.getStatusCode() + " from " + http.getUri());
             }
             Integer smtp = smtpCode(t);
             if (smtp != null) {
-                return "SMTP " + smtp + ": " + oneLine(t.getMessage());
+                return "SMTP " + smtp + ": " + Redact.urlsIn(t.getMessage());
             }
-            root = t;
         }
-        String what = root == failure ? "" : " (" + oneLine(failure.getMessage()) + ")";
-        return root.getClass().getSimpleName() + ": " + oneLine(root.getMessage()) + what;
+        return Redact.failure(failure);
     }
 
     private static Integer smtpCode(Throwable t) {
@@ -118,9 +109,5 @@ public final class DeliveryFailures {
             return e.getReturnCode();
         }
         return null;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 }

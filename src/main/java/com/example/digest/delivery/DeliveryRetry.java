@@ -1,5 +1,7 @@
 package com.example.digest.delivery;
 
+import com.example.digest.config.Channel;
+import com.example.digest.config.ChannelSettings;
 import java.time.Duration;
 
 import com.example.digest.config.Settings;
@@ -29,7 +31,7 @@ public class DeliveryRetry {
         StateStore.PendingDelivery delivery = exchange.getVariable("delivery", StateStore.PendingDelivery.class);
         // Camel has already counted the failed attempt when it asks: 1 after the first failure
         int failed = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        Settings.Delivery channel = settings.delivery(delivery.channel());
+        ChannelSettings.Delivery channel = settings.channelSettings().delivery(Channel.of(delivery.channel()).orElseThrow());
         metrics.deliveryAttempt(delivery.channel(), false); // asked once per failed attempt
         if (failure == null || !DeliveryFailures.isTransient(failure) || failed >= channel.maxAttempts()) {
             return false;

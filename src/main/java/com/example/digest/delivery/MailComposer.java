@@ -1,11 +1,11 @@
 package com.example.digest.delivery;
 
+import com.example.digest.config.ChannelSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Date;
 import java.util.Properties;
 
-import com.example.digest.config.Settings;
 import com.example.digest.config.Messages;
 import com.example.digest.state.StateStore.PendingDelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,19 +23,21 @@ import jakarta.mail.internet.MimeMultipart;
  * List-Id, and for revisions In-Reply-To and References pointing at revision 1, so mail clients thread them.
  */
 public class MailComposer {
-    private final Settings.Mail mail;
+    private final ChannelSettings.Mail mail;
     private final MailHtml html;
-    private final Session session = Session.getInstance(new Properties());
+    /** Made on the first mail: a run that sends none does not load JavaMail. */
+    private final com.google.common.base.Supplier<Session> session = com.google.common.base.Suppliers.memoize(
+            () -> Session.getInstance(new Properties()));
     private final ObjectMapper json = new ObjectMapper();
 
-    public MailComposer(Settings.Mail mail, MailHtml html) {
+    public MailComposer(ChannelSettings.Mail mail, MailHtml html) {
         this.mail = mail;
         this.html = html;
     }
 
     public MimeMessage compose(PendingDelivery d) throws MessagingException {
         String subject = subject(d);
-        MimeMessage message = new StableIdMessage(session, messageId(d.day().toString(), d.revision(), d.resend() ? d.idempotencyKey() : null));
+        MimeMessage message = new StableIdMessage(session.get(), messageId(d.day().toString(), d.revision(), d.resend() ? d.idempotencyKey() : null));
         message.setFrom(new InternetAddress(mail.from()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", mail.to())));
         message.setSubject(subject, "UTF-8");

@@ -31,11 +31,13 @@ public class MailHtml {
             .addProtocols("a", "href", "http", "https")
             .addAttributes(":all", "style");
 
-    private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    /** Built on the first mail: a run that sends none does not load the Markdown library. */
+    private final com.google.common.base.Supplier<Parser> parser = com.google.common.base.Suppliers.memoize(() -> Parser.builder().build());
+    private final com.google.common.base.Supplier<HtmlRenderer> renderer = com.google.common.base.Suppliers.memoize(
+            () -> HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build());
 
     public String render(String markdown, String title) {
-        String body = Jsoup.clean(renderer.render(parser.parse(markdown)), ALLOWED);
+        String body = Jsoup.clean(renderer.get().render(parser.get().parse(markdown)), ALLOWED);
         Document doc = Jsoup.parse("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title></title></head><body></body></html>");
         doc.title(title);
         Element container = doc.body().attr("style", "margin:0;padding:0;background:#ffffff;")

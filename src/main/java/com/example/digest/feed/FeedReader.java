@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
 import com.example.digest.observe.DigestMetrics;
-import com.example.digest.delivery.DeliveryFailures;
+import com.example.digest.config.Redact;
 import com.example.digest.fetch.FetchException;
 import com.example.digest.fetch.HttpFetcher;
 import com.example.digest.state.StateStore;
@@ -129,7 +129,7 @@ public class FeedReader {
         Throwable cause = unwrap(reason);
         String why = cause == null ? "unknown error"
                 : cause instanceof FeedParser.FeedParseException || cause instanceof FetchException ? cause.getMessage()
-                : DeliveryFailures.describe(cause);
+                : Redact.failure(cause);
         if (why.length() > 300) {
             why = why.substring(0, 300);
         }

@@ -37,7 +37,9 @@ import org.apache.hc.core5.util.Timeout;
 public class HttpFetcher implements AutoCloseable {
     static final int MAX_REDIRECTS = 5;
 
-    private final CloseableHttpClient client;
+    /** Built on the first fetch (its TLS set-up costs a start that fetches nothing, such as a run whose feeds are files). */
+    private final com.google.common.base.Supplier<CloseableHttpClient> client;
+    private volatile boolean built;
     private final AddressGuard guard;
     private final Set<String> trustedHosts;
     private final boolean viaProxy;
@@ -58,6 +60,15 @@ public class HttpFetcher implements AutoCloseable {
         trustedHosts.forEach(h -> trusted.add(h.toLowerCase(Locale.ROOT)));
         proxy.ifPresent(p -> trusted.add(p.getHost().toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(trusted);
+        this.client = com.google.common.base.Suppliers.memoize(() -> build(userAgent, proxy));
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private CloseableHttpClient build(String userAgent, Optional<URI> proxy) {
         Timeout perStep = Timeout.of(timeout);
         var builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -73,12 +84,8 @@ public class HttpFetcher implements AutoCloseable {
                 .disableCookieManagement()
                 .setUserAgent(userAgent);
         proxy.ifPresent(p -> builder.setProxy(new HttpHost(p.getScheme() == null ? "http" : p.getScheme(), p.getHost(), p.getPort())));
-        this.client = builder.build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fetch-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
+        built = true;
+        return builder.build();
     }
 
     /** Called around each hop of a fetch: page fetches take a per-host slot here. */
@@ -147,7 +154,7 @@ public class HttpFetcher implements AutoCloseable {
         ScheduledFuture<?> watchdog = deadlines.schedule(request::cancel, left, TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;
         try {
-            response = client.executeOpen(null, request, null);
+            response = client.get().executeOpen(null, request, null);
             int status = response.getCode();
             if (status >= 300 && status < 400 && status != 304) {
                 Header location = response.getFirstHeader("Location");
@@ -256,7 +263,9 @@ public class HttpFetcher implements AutoCloseable {
     public void close() {
         deadlines.shutdownNow();
         try {
-            client.close();
+            if (built) {
+                client.get().close();
+            }
         } catch (IOException ignored) {
             // nothing more to release
         }

@@ -1,5 +1,10 @@
 package com.example.digest.model;
 
-/** An indicator of compromise, plain (not defanged), with its type: ipv4, ipv6, domain, url, email, md5, sha1, sha256, sha512, cve, attack_technique. */
+import java.util.List;
+
+/** An indicator of compromise, plain (not defanged), with its type (one of {@link #TYPES}). */
 public record Ioc(String type, String value) {
+    /** The types of the digest JSON, and the ones a model may report. */
+    public static final List<String> TYPES = List.of("ipv4", "ipv6", "domain", "url", "email", "md5", "sha1", "sha256", "sha512",
+            "cve", "attack_technique");
 }

@@ -1,6 +1,5 @@
 package com.example.digest.model;
 
-import com.example.digest.summarize.IocExtractor;
 
 import java.util.List;
 
@@ -25,7 +24,7 @@ public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, Li
     private static JsonObjectSchema schema() {
         JsonArraySchema strings = JsonArraySchema.builder().items(new JsonStringSchema()).build();
         JsonObjectSchema ioc = JsonObjectSchema.builder()
-                .addProperty("type", JsonEnumSchema.builder().enumValues(IocExtractor.TYPES).build())
+                .addProperty("type", JsonEnumSchema.builder().enumValues(Ioc.TYPES).build())
                 .addStringProperty("value", "the indicator exactly as written in the article")
                 .required("type", "value")
                 .additionalProperties(false)

@@ -1,5 +1,6 @@
 package com.example.digest.publish;
 
+import com.example.digest.config.Channel;
 import com.example.digest.model.Digest;
 import com.example.digest.model.DigestItem;
 import com.example.digest.model.Incident;
@@ -108,7 +109,7 @@ public class DigestPublisher {
                 .filter(s -> !s.published() && urls.contains(urlOf(s)))
                 .map(StateStore.StoredItem::key).toList();
         store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8), markdown,
-                settings.channels());
+                settings.channels().stream().map(Channel::id).toList());
         LOG.info("publish-day: published {} revision {} ({} news, {} incidents), delivering to {}", digest.date(),
                 digest.revision(), digest.items().size(), digest.incidents().size(), settings.channels());
     }

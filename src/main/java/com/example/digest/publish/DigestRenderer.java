@@ -34,17 +34,21 @@ public class DigestRenderer {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final DefaultPrettyPrinter printer;
 
-    /** Values are escaped for Markdown before they reach the template, so the template writes them as they are. */
-    private final Mustache template = new DefaultMustacheFactory("templates") {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }.compile("digest.md.mustache");
+    /**
+     * The Markdown template, compiled on first use. Values are escaped for Markdown before they reach it, so it writes
+     * them as they are (Mustache's own escaping is for HTML).
+     */
+    private final com.google.common.base.Supplier<Mustache> template = com.google.common.base.Suppliers.memoize(
+            () -> new DefaultMustacheFactory("templates") {
+                @Override
+                public void encode(String value, Writer writer) {
+                    try {
+                        writer.write(value);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }.compile("digest.md.mustache"));
 
     public DigestRenderer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -82,7 +86,7 @@ public class DigestRenderer {
         view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()), "url", url(i.url()))).toList());
         view.put("feedLine", feedLine(d, m));
         StringWriter out = new StringWriter();
-        template.execute(out, view);
+        template.get().execute(out, view);
         return out.toString();
     }
 

@@ -46,7 +46,7 @@ public class TokenLedger {
     }
 
     /** Runs a MERGE; two first bookings of a day can race to insert its row, so the loser runs again as an update. */
-    private void upsert(StateStore.SqlWork<Integer> merge) {
+    private void upsert(Database.SqlWork<Integer> merge) {
         try {
             store.run(merge);
         } catch (StateStore.StateStoreException e) {

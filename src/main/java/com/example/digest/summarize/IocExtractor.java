@@ -34,8 +34,7 @@ public class IocExtractor {
             "tmp", "hta", "scr", "apk", "dmg", "so", "cfg", "ini", "yaml", "yml", "md", "java", "go", "rs", "c", "cpp");
     private static final Map<Integer, String> HASH_TYPES = Map.of(32, "md5", 40, "sha1", 64, "sha256", 128, "sha512");
     /** The types a model may report, as in the digest JSON. */
-    public static final List<String> TYPES = List.of("ipv4", "ipv6", "domain", "url", "email", "md5", "sha1", "sha256", "sha512",
-            "cve", "attack_technique");
+    public static final List<String> TYPES = Ioc.TYPES;
 
     private final Set<String> ignoredDomains;
 

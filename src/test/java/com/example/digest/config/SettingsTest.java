@@ -22,7 +22,7 @@ class SettingsTest {
     @Test
     void defaultsToOfflineWhenNoModelIsConfigured() {
         Settings s = settings();
-        assertThat(s.provider()).isEqualTo(Settings.Provider.OFFLINE);
+        assertThat(s.provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
         assertThat(s.pollInterval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(s.maxItemAge()).isEqualTo(Duration.ofDays(3));
         assertThat(s.language()).isEqualTo("ja");
@@ -34,7 +34,7 @@ class SettingsTest {
     void openAiKeyFallsBackToOpenAiApiKeyAndAnthropicToAnthropicApiKey() {
         env.put("OPENAI_API_KEY", "sk-from-env");
         Settings openai = settings();
-        assertThat(openai.provider()).isEqualTo(Settings.Provider.OPENAI);
+        assertThat(openai.provider()).isEqualTo(ModelSettings.Provider.OPENAI);
         assertThat(openai.llmApiKey()).contains("sk-from-env");
 
         props.put("digest.llm.provider", "anthropic");
@@ -78,7 +78,7 @@ class SettingsTest {
     void mailSettingsAreCheckedOnlyWhenMailIsEnabledAndThePrefixKeepsItsSpace() {
         props.put("digest.mail.subject-prefix", "[SOC] ");
         assertThat(settings().mail().subjectPrefix()).isEqualTo("[SOC] ");
-        assertThat(settings().channels()).containsExactly("file");
+        assertThat(settings().channels()).containsExactly(Channel.FILE);
         props.put("digest.mail.enabled", "true");
         props.put("digest.mail.from", "digest@example.com");
         assertError("digest.mail.to", "not-an-address", "digest.mail.to: 'not-an-address' is not a comma-separated list");
@@ -88,7 +88,7 @@ class SettingsTest {
         assertThat(s.mail().to()).containsExactly("a@example.com", "b@example.org");
         assertThat(s.mail().port()).isEqualTo(587);
         assertThat(s.mailEndpoint()).isEqualTo("smtp://localhost:587");
-        assertThat(s.channels()).containsExactly("file", "mail");
+        assertThat(s.channels()).containsExactly(Channel.FILE, Channel.MAIL);
         props.put("digest.webhook.enabled", "true");
         assertError("digest.webhook.url", "ftp://x", "digest.webhook.url: webhook is enabled but 'ftp://x' is not an http(s) URL");
     }
@@ -151,7 +151,7 @@ class SettingsTest {
 
     @Test
     void theUserAgentHasOneDefaultAndTheShippedPropertiesDoNotSetAnother() throws Exception {
-        assertThat(settings().userAgent()).isEqualTo(Settings.DEFAULT_USER_AGENT);
+        assertThat(settings().userAgent()).isEqualTo(FetchSettings.DEFAULT_USER_AGENT);
         java.util.Properties shipped = new java.util.Properties();
         try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("application.properties"))) {
             shipped.load(in);
