@@ -42,7 +42,7 @@ public class Prompts {
         return articleUser.replace("{{title}}", neutralise(title)).replace("{{text}}", neutralise(text));
     }
 
-    /** The messages for the day's overview, sent through camel-langchain4j-chat. */
+    /** The messages for the day's overview ({@link OverviewWriter}). */
     public List<ChatMessage> overview(Digest digest) {
         StringBuilder items = new StringBuilder("<items>\n");
         for (DigestItem item : digest.items()) {
@@ -54,8 +54,7 @@ public class Prompts {
         }
         digest.incidents().forEach(i -> items.append("- (Japanese breach incident) ").append(neutralise(i.title())).append('\n'));
         items.append("</items>");
-        // a mutable list: camel-langchain4j-chat may add to it
-        return new java.util.ArrayList<>(List.of(SystemMessage.from(overviewSystem), UserMessage.from(items.toString())));
+        return List.of(SystemMessage.from(overviewSystem), UserMessage.from(items.toString()));
     }
 
     private static String neutralise(String s) {
