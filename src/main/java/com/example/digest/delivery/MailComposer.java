@@ -28,7 +28,8 @@ public class MailComposer {
     /** Made on the first mail: a run that sends none does not load JavaMail. */
     private final com.google.common.base.Supplier<Session> session = com.google.common.base.Suppliers.memoize(
             () -> Session.getInstance(new Properties()));
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use: a run with nothing to do never loads Jackson. */
+    private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
 
     public MailComposer(ChannelSettings.Mail mail, MailHtml html) {
         this.mail = mail;
@@ -76,7 +77,7 @@ public class MailComposer {
 
     private String language(String digestJson) {
         try {
-            return json.readTree(digestJson).path("language").asText("ja");
+            return json.get().readTree(digestJson).path("language").asText("ja");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,12 +10,13 @@ import org.jsoup.nodes.Element;
 
 /** The page's own JSON-LD {@code articleBody}, when it holds real text. */
 final class JsonLdBody {
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use: a run with nothing to do never loads Jackson. */
+    private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
 
     String find(Document doc) {
         for (Element script : doc.select("script[type=application/ld+json]")) {
             try {
-                String body = findArticleBody(json.readTree(script.data()));
+                String body = findArticleBody(json.get().readTree(script.data()));
                 if (body != null && body.strip().length() > 200) {
                     return Jsoup.parse(body).text().length() < body.length() * 0.9 && body.contains("<")
                             ? Jsoup.parse(body).text() : body.strip().replaceAll("[ \\t]*\\n\\s*", "\n");

@@ -27,7 +27,8 @@ public class Collector {
 
     private final StateStore store;
     private final DigestMetrics metrics;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use: a run with nothing to do never loads Jackson. */
+    private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
     private volatile Poll poll = new Poll();
 
     public Collector(StateStore store, DigestMetrics metrics) {
@@ -121,7 +122,7 @@ public class Collector {
 
     private String write(Object item) {
         try {
-            return json.writeValueAsString(item);
+            return json.get().writeValueAsString(item);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

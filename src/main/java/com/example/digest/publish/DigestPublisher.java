@@ -41,7 +41,8 @@ public class DigestPublisher {
     private final Settings settings;
     private final Clock clock;
     private final TokenLedger ledger;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use: a run with nothing to do never loads Jackson. */
+    private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
 
     public DigestPublisher(StateStore store, TokenLedger ledger, Settings settings, Clock clock) {
         this.store = store;
@@ -71,9 +72,9 @@ public class DigestPublisher {
         for (StateStore.StoredItem s : stored) {
             try {
                 if (INCIDENT.equals(s.kind())) {
-                    incidents.add(json.readValue(s.json(), Incident.class));
+                    incidents.add(json.get().readValue(s.json(), Incident.class));
                 } else {
-                    items.add(json.readValue(s.json(), DigestItem.class));
+                    items.add(json.get().readValue(s.json(), DigestItem.class));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("stored item " + s.key() + " cannot be read", e);
@@ -116,7 +117,7 @@ public class DigestPublisher {
 
     private String urlOf(StateStore.StoredItem s) {
         try {
-            return json.readTree(s.json()).path("url").asText();
+            return json.get().readTree(s.json()).path("url").asText();
         } catch (IOException e) {
             return "";
         }

@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * feed, a page or the model is escaped as plain text; the only links are the item URLs.
  */
 public class DigestRenderer {
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: a run with nothing to do never loads Jackson. */
+    private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
     private final DefaultPrettyPrinter printer;
 
     /**
@@ -64,7 +65,7 @@ public class DigestRenderer {
     /** The digest JSON, UTF-8: the {@code .json} file and, later, the webhook body. */
     public byte[] json(Digest digest) {
         try {
-            return (json.writer(printer).writeValueAsString(digest) + "\n").getBytes(StandardCharsets.UTF_8);
+            return (json.get().writer(printer).writeValueAsString(digest) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,7 +37,8 @@ public class ModelSummarizer {
     private final Prompts prompts;
     private final int maxInputChars;
     private final IocExtractor iocs;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Made on first use: a run with nothing to do never loads Jackson. */
+    private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
     private final ModelGate gate;
     private final AnswerCache cache;
 
@@ -94,7 +95,7 @@ public class ModelSummarizer {
         }
         ModelAnswer answer;
         try {
-            answer = json.readValue(body, ModelAnswer.class);
+            answer = json.get().readValue(body, ModelAnswer.class);
         } catch (JsonProcessingException e) {
             throw new ModelAnswerException("answer is not JSON of the schema: " + e.getOriginalMessage());
         }

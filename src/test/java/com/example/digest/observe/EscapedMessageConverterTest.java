@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +13,7 @@ class EscapedMessageConverterTest {
     @Test
     void aLinkWithANewlineCannotForgeASecondLogLineInTheShippedLayout() throws Exception {
         LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(getClass().getResource("/logback.xml")); // the shipped configuration, with its converter
+        LogSetup.escapeMessages(context); // what the shipped configuration (LogSetup) does to every pattern
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.setPattern("%-5level %msg%n");
