@@ -37,6 +37,18 @@ class CommandLineIT {
     }
 
     @Test
+    void theDemoSaysLittleByDefaultAndCamelsOwnDetailWithVerbose() throws Exception {
+        JarProcess.Result quiet = new JarProcess(work).run("--demo", "--once");
+        assertThat(quiet.exitCode()).as(quiet.stderr()).isZero();
+        assertThat(quiet.stderr().lines().count() + quiet.stdout().lines().count()).as(quiet.stderr()).isLessThanOrEqualTo(25);
+        assertThat(quiet.stderr()).contains("publish-day: published", "deliver-file:").doesNotContain("Started claim-article");
+
+        JarProcess.Result verbose = new JarProcess(work).run("--demo", "--once", "--verbose");
+        assertThat(verbose.exitCode()).as(verbose.stderr()).isZero();
+        assertThat(verbose.stderr()).contains("Started claim-article", "Auto-configuration summary");
+    }
+
+    @Test
     void badConfigurationExitsTwoWithOneLineNamingTheKey() throws Exception {
         JarProcess.Result provider = new JarProcess(work).env("DIGEST_LLM_PROVIDER", "gemini").run("--once");
         assertOneLineError(provider, "digest.llm.provider: unknown provider 'gemini'");
