@@ -117,7 +117,6 @@ public class DigestConfiguration implements CamelConfiguration {
         // stays on the classpath for a plain chat call in a user's own route: langchain4j-chat:x?chatModel=#chatModel.
         bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
                 settings.llmMaxInputChars(), iocs, gate, answers));
-        bind(context, "prompts", prompts);
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store, metrics));
         bind(context, "articleSlots", new ArticleSlots(settings.concurrency()));
@@ -144,7 +143,9 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
                         .maxQueueSize(Integer.MAX_VALUE).build());
         bind(context, "digestWorkers", workers);
-        configureHttp(context, settings);
+        if (settings.webhook().delivery().enabled()) {
+            configureHttp(context, settings); // camel-http is the webhook's alone: a run without one never loads it
+        }
     }
 
     /**
