@@ -32,6 +32,7 @@ import com.example.digest.feed.FeedParser;
 import com.example.digest.feed.FeedReader;
 import com.example.digest.observe.DigestMetrics;
 import com.example.digest.observe.FeedHealthCheck;
+import com.example.digest.observe.LogSetup;
 import com.example.digest.observe.PublishHealthCheck;
 import com.example.digest.observe.StatusChannel;
 import com.example.digest.observe.StatusReport;
@@ -74,6 +75,7 @@ public class DigestConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        LogSetup.applyLevels(context.getPropertiesComponent().loadProperties(key -> key.startsWith(LogSetup.LEVEL_PREFIX)));
         Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null), System::getenv);
         Clock clock = Clock.systemUTC();
         LOG.info("news-digest: {} feed(s), provider {}, model {}{}, output {}", settings.feeds().size(),

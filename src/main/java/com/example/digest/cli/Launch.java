@@ -72,8 +72,13 @@ public final class Launch {
 
     /** {@link #checkSettings(Map)} on properties already read. */
     static Settings checkSettings(PropertiesComponent properties) {
-        Settings.refuseSecretsOutsideTheEnvironment(propertiesFilesOnly());
+        refuseSecretsOutsideTheEnvironment();
         return Settings.from(key -> properties.resolveProperty(key).orElse(null), System::getenv);
+    }
+
+    /** A secret in a properties file or given with {@code -D} is refused before anything starts. */
+    static void refuseSecretsOutsideTheEnvironment() {
+        Settings.refuseSecretsOutsideTheEnvironment(propertiesFilesOnly());
     }
 
     /** A key as the properties files alone set it (the working directory's, then the jar's), without the environment. */

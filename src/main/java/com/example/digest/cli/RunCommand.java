@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import com.example.digest.delivery.Deliveries.RunOutcome;
 import com.example.digest.demo.DemoServer;
+import com.example.digest.observe.LogSetup;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +43,16 @@ public class RunCommand implements Callable<Integer> {
             overrides.put("camel.main.startup-summary-level", "Default");
         }
         try {
-            var properties = Launch.readOnlyProperties(overrides);
-            Logging.configure(verbose, properties);
-            Launch.checkSettings(properties);
-            return once ? runOnce(overrides) : runContinuously(overrides);
+            if (verbose) {
+                LogSetup.verbose();
+            }
+            if (once) {
+                // a mistake in the settings stops Camel's start with one ConfigException, reported as one line below
+                Launch.refuseSecretsOutsideTheEnvironment();
+                return runOnce(overrides);
+            }
+            Launch.checkSettings(overrides); // before the daemon starts, so that a mistake is one line, not a failed start
+            return runContinuously(overrides);
         } catch (Exception | Error e) {
             FatalErrors.haltOnError(e, System.err);
             return Launch.explain((Exception) e);

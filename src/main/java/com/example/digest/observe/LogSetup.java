@@ -23,6 +23,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * {@code -Dlogback.configurationFile}, takes over as usual.
  */
 public class LogSetup extends ContextAwareBase implements Configurator {
+    public static final String LEVEL_PREFIX = "logging.level.";
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n";
 
     @Override
@@ -52,6 +53,29 @@ public class LogSetup extends ContextAwareBase implements Configurator {
         context.getLogger("org.apache.hc").setLevel(Level.WARN);
         context.getLogger("com.rometools").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Camel's own start-up, configuration and route lines too ({@code --verbose}). */
+    public static void verbose() {
+        ((LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory()).getLogger("org.apache.camel").setLevel(Level.INFO);
+    }
+
+    /**
+     * Sets each logger named by a {@code logging.level.<logger>=<LEVEL>} setting: {@code settings} from the properties
+     * files and the environment, then JVM system properties.
+     */
+    public static void applyLevels(java.util.Properties settings) {
+        LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        java.util.Properties levels = new java.util.Properties();
+        levels.putAll(settings);
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(LEVEL_PREFIX))
+                .forEach(k -> levels.setProperty(k, System.getProperty(k)));
+        for (String key : levels.stringPropertyNames()) {
+            if (key.startsWith(LEVEL_PREFIX)) {
+                Logger logger = context.getLogger(key.substring(LEVEL_PREFIX.length()));
+                logger.setLevel(Level.toLevel(levels.getProperty(key).trim(), logger.getLevel()));
+            }
+        }
     }
 
     /** {@code %msg} in any pattern of {@code context} escapes control characters: a feed cannot forge a log line. */
