@@ -78,11 +78,14 @@ public class DigestConfiguration implements CamelConfiguration {
         LogSetup.applyLevels(context.getPropertiesComponent().loadProperties(key -> key.startsWith(LogSetup.LEVEL_PREFIX)));
         Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null), System::getenv);
         Clock clock = Clock.systemUTC();
-        LOG.info("news-digest: {} feed(s), provider {}, model {}{}, output {}", settings.feeds().size(),
+        LOG.info("news-digest: {} feed(s), provider {}, model {}{}, state {}, output {}", settings.feeds().size(),
                 settings.provider().name().toLowerCase(), settings.llmModel(),
-                settings.llmBaseUrl().map(u -> " at " + Redact.queryValues(u)).orElse(""), settings.outputDir().toAbsolutePath());
+                settings.llmBaseUrl().map(u -> " at " + Redact.queryValues(u)).orElse(""), settings.database(),
+                settings.outputDir().toAbsolutePath());
 
-        StateStore store = new StateStore(settings.stateDir(), settings.timezone(), settings.lease(), clock);
+        // connections: one per article in progress, and a few for polls, publishing, delivery and status
+        StateStore store = new StateStore(settings.stateDir(), settings.database(), settings.concurrency() + 4, settings.timezone(),
+                settings.lease(), clock);
         closeOnStop(context, store);
         // status beside this process: answered on a socket in the owner-only state folder, never through the database
         StatusChannel.open(settings.stateDir(), () -> StatusReport.render(settings, store)).ifPresent(ch -> closeOnStop(context, ch));
@@ -91,8 +94,10 @@ public class DigestConfiguration implements CamelConfiguration {
         DigestMetrics metrics = new DigestMetrics(meterRegistry(context));
         TokenLedger ledger = new TokenLedger(store);
         ChatModel chatModel = chatModel(settings);
+        // on a shared database the model limits hold for the whole fleet; a slot a killed instance held frees after one item's time
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
-                settings.llmItemTimeout(), ledger, store::today, metrics);
+                settings.llmItemTimeout(), ledger, store::today, metrics,
+                store.fleetLimits(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmItemTimeout()));
 
         bind(context, "settings", settings);
         bind(context, "modelGate", gate);

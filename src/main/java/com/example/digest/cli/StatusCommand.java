@@ -24,7 +24,7 @@ public class StatusCommand implements Callable<Integer> {
                 System.out.print(running.get());
                 return Launch.OK;
             }
-            try (StateStore store = StateStore.openForReading(settings.stateDir(), settings.timezone(), java.time.Clock.systemUTC())) {
+            try (StateStore store = StateStore.openForReading(settings.stateDir(), settings.database(), settings.timezone(), java.time.Clock.systemUTC())) {
                 System.out.print(StatusReport.render(settings, store));
             }
             return Launch.OK;

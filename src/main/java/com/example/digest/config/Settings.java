@@ -21,7 +21,8 @@ public final class Settings {
     public static final Map<String, String> SECRET_KEYS = Map.of(
             "digest.llm.api-key", "DIGEST_LLM_API_KEY",
             "digest.mail.password", "DIGEST_MAIL_PASSWORD",
-            "digest.webhook.secret", "DIGEST_WEBHOOK_SECRET");
+            "digest.webhook.secret", "DIGEST_WEBHOOK_SECRET",
+            "digest.db.password", "DIGEST_DB_PASSWORD");
 
     private final FeedSettings feeds;
     private final ModelSettings model;
@@ -32,6 +33,7 @@ public final class Settings {
     private final ZoneId timezone;
     private final String language;
     private final Path stateDir;
+    private final DatabaseSettings database;
     private final Path outputDir;
     private final int httpPort;
     private final Set<String> iocIgnoreDomains;
@@ -42,6 +44,7 @@ public final class Settings {
         this.timezone = r.zone("digest.timezone");
         this.language = r.oneOf("digest.language", Set.of("ja", "en"));
         this.stateDir = r.folder("digest.state.dir");
+        this.database = DatabaseSettings.read(r);
         this.outputDir = r.folder("digest.output.dir");
         this.model = ModelSettings.read(r, env, stateDir);
         this.fetch = FetchSettings.read(r);
@@ -92,6 +95,7 @@ public final class Settings {
     public ZoneId timezone() { return timezone; }
     public String language() { return language; }
     public Path stateDir() { return stateDir; }
+    public DatabaseSettings database() { return database; }
     public Path outputDir() { return outputDir; }
     public int httpPort() { return httpPort; }
     public Set<String> iocIgnoreDomains() { return iocIgnoreDomains; }

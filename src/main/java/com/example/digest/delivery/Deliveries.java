@@ -36,7 +36,7 @@ public class Deliveries {
     }
 
     public List<PendingDelivery> pending() {
-        return store.pendingDeliveries();
+        return store.claimPendingDeliveries();
     }
 
     public void delivered(PendingDelivery d) {

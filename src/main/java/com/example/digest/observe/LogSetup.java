@@ -52,6 +52,8 @@ public class LogSetup extends ContextAwareBase implements Configurator {
         context.getLogger("org.quartz").setLevel(Level.WARN);
         context.getLogger("org.apache.hc").setLevel(Level.WARN);
         context.getLogger("com.rometools").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

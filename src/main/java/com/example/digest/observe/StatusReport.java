@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
+import com.example.digest.state.Instances;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
 
@@ -23,6 +24,16 @@ public final class StatusReport {
         ZoneId zone = settings.timezone();
         StringBuilder out = new StringBuilder();
         out.append("state: ").append(settings.stateDir().toAbsolutePath()).append('\n');
+        List<Instances.Instance> instances = store.instances();
+        if (!instances.isEmpty()) {
+            out.append("instances (sharing ").append(settings.database()).append("):\n");
+            Instant now = Instant.now();
+            for (Instances.Instance i : instances) {
+                out.append("  ").append(i.host()).append(" pid ").append(i.pid()).append(i.self() ? " (this one)" : "")
+                        .append("  heartbeat ").append(time(i.heartbeat(), zone)).append(i.alive(now) ? "" : " (not alive)")
+                        .append(", ").append(i.claims()).append(" claim(s)\n");
+            }
+        }
         out.append("feeds:\n");
         Map<String, StateStore.FeedStatus> statuses = store.feedStatuses();
         int width = settings.feeds().stream().mapToInt(f -> f.id().length()).max().orElse(4);

@@ -61,10 +61,18 @@ public class DigestPublisher {
         return store.unpublishedDays(null);
     }
 
-    /** The complete digest of {@code day} as its next revision, without its overview; null if nothing is new. */
+    /**
+     * The complete digest of {@code day} as its next revision, without its overview; null if nothing is new, or if another
+     * instance holds the day's lease (it publishes the day). The lease is given back once the revision is recorded.
+     */
     public Digest prepare(LocalDate day) {
+        if (!store.leaseDay(day)) {
+            LOG.info("publish-day: another instance is publishing {}; it is left to it", day);
+            return null;
+        }
         List<StateStore.StoredItem> stored = store.doneItems(day);
         if (stored.stream().allMatch(StateStore.StoredItem::published)) {
+            store.releaseDay(day);
             return null;
         }
         List<DigestItem> items = new ArrayList<>();
@@ -109,8 +117,18 @@ public class DigestPublisher {
         List<String> keys = store.doneItems(day).stream()
                 .filter(s -> !s.published() && urls.contains(urlOf(s)))
                 .map(StateStore.StoredItem::key).toList();
-        store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8), markdown,
-                settings.channels().stream().map(Channel::id).toList());
+        boolean recorded;
+        try {
+            recorded = store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8),
+                    markdown, settings.channels().stream().map(Channel::id).toList());
+        } finally {
+            store.releaseDay(day);
+        }
+        if (!recorded) {
+            LOG.info("publish-day: {} revision {} was published by another instance first; nothing more to do", digest.date(),
+                    digest.revision());
+            return;
+        }
         LOG.info("publish-day: published {} revision {} ({} news, {} incidents), delivering to {}", digest.date(),
                 digest.revision(), digest.items().size(), digest.incidents().size(), settings.channels());
     }

@@ -110,7 +110,7 @@ public class ArticleClaims {
             int updated;
             try (PreparedStatement claim = c.prepareStatement("""
                     UPDATE article SET status = 'CLAIMED', owner = ?, fence = fence + 1, attempts = attempts + 1,
-                      lease_until = DATEADD(SECOND, ?, CURRENT_TIMESTAMP)
+                      lease_until = CURRENT_TIMESTAMP + CAST(? AS INTEGER) * INTERVAL '1' SECOND
                     WHERE article_key = ? AND (status = 'NEW' OR (status = 'CLAIMED' AND lease_until < CURRENT_TIMESTAMP))""")) {
                 claim.setString(1, db.owner());
                 claim.setLong(2, db.lease().toSeconds());

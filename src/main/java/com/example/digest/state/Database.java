@@ -3,7 +3,6 @@ package com.example.digest.state;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,127 +11,124 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import com.example.digest.config.DatabaseSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 database under {@code digest.state.dir}: opened by one writer (the writer lock) or, when nobody writes
- * it, read; its schema; connections, transactions and the clock every part of the state uses. No server, no port.
+ * The database of the state: by default the embedded H2 database under {@code digest.state.dir}, written by one process
+ * (the writer lock) and read by {@code status} when nobody writes it; or a PostgreSQL database that several instances
+ * share ({@code digest.db.url}), where they coordinate through the database alone. One pool (HikariCP), one schema made
+ * and changed by Flyway migrations ({@code db/migration}), transactions, and the clock every part of the state uses.
  */
 public final class Database implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
+    private final boolean shared;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration lease;
     private final String owner = UUID.randomUUID().toString();
     private final WriterLock writerLock;
 
-    Database(Path stateDir, ZoneId zone, Duration lease, Clock clock, boolean writer) {
+    Database(Path stateDir, DatabaseSettings settings, int connections, ZoneId zone, Duration lease, Clock clock, boolean writer) {
         this.zone = zone;
         this.lease = lease;
         this.clock = clock;
-        PrivateFolder.create(stateDir);
-        this.writerLock = writer ? WriterLock.acquire(stateDir) : WriterLock.tryAcquire(stateDir);
-        if (!writer && writerLock == null) {
-            throw new StateStore.StateInUseException("the state in " + stateDir.toAbsolutePath() + " is held by a running news-digest");
-        }
-        // embedded and single-process: no database server, no port. FILE_LOCK=FS: the OS lock goes with a killed process,
-        // so the next start need not wait to judge it stale; the writer lock above already keeps a second process out.
-        // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the database stays open until the store has released its claims.
-        String url = "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE"
-                + (writer ? "" : ";IFEXISTS=TRUE");
-        this.pool = JdbcConnectionPool.create(url, "digest", "");
-        try {
-            if (writer) {
-                createSchema();
-            } else {
-                run(c -> c.isValid(5));
+        this.shared = !settings.embedded();
+        PrivateFolder.create(stateDir); // the answer cache, dead letters and the status socket live there either way
+        if (shared) {
+            this.writerLock = null; // instances coordinate through the database: no lock file
+        } else {
+            this.writerLock = writer ? WriterLock.acquire(stateDir) : WriterLock.tryAcquire(stateDir);
+            if (!writer && writerLock == null) {
+                throw new StateStore.StateInUseException("the state in " + stateDir.toAbsolutePath() + " is held by a running news-digest");
             }
-        } catch (StateStore.StateStoreException e) {
-            pool.dispose();
+        }
+        try {
+            this.pool = new HikariDataSource(poolConfig(stateDir, settings, connections, writer));
+            if (writer && schemaVersion() < SCHEMA_VERSION) {
+                Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                        // a state made before the migrations is carried forward: baseline 0, then V1 adds what it lacks
+                        .baselineOnMigrate(true).baselineVersion("0")
+                        .load().migrate();
+            }
+        } catch (RuntimeException e) {
             if (writerLock != null) {
                 writerLock.close();
             }
-            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+            if (cause(e, SQLException.class) instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
                 throw new StateStore.StateUnusableException("no state in " + stateDir.toAbsolutePath() + " yet: nothing has run there");
             }
-            throw e;
+            throw new StateStore.StateStoreException("state store: " + e.getMessage(), e);
         }
     }
 
-    private void createSchema() {
-        run(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS article (
-                          article_key  VARCHAR(4096) PRIMARY KEY,
-                          feed_id      VARCHAR(200) NOT NULL,
-                          item_day     DATE NOT NULL,
-                          status       VARCHAR(10) NOT NULL,
-                          owner        VARCHAR(64),
-                          lease_until  TIMESTAMP WITH TIME ZONE,
-                          fence        BIGINT NOT NULL DEFAULT 0,
-                          attempts     INT NOT NULL DEFAULT 0,
-                          kind         VARCHAR(10),
-                          item         CLOB,
-                          revision     INT,
-                          first_seen   TIMESTAMP WITH TIME ZONE NOT NULL)""");
-                s.execute("CREATE INDEX IF NOT EXISTS article_day ON article(item_day, status)");
-                // the entry itself, so that an article recorded but not finished is taken again from the state,
-                // without waiting for its feed to change (a feed that answers 304 brings nothing)
-                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS section VARCHAR(10)");
-                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS url VARCHAR(4096)");
-                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS title VARCHAR(1000)");
-                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS description CLOB");
-                s.execute("ALTER TABLE article ADD COLUMN IF NOT EXISTS published_at TIMESTAMP WITH TIME ZONE");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS digest (
-                          digest_day   DATE NOT NULL,
-                          revision     INT NOT NULL,
-                          published_at TIMESTAMP WITH TIME ZONE NOT NULL,
-                          PRIMARY KEY (digest_day, revision))""");
-                s.execute("ALTER TABLE digest ADD COLUMN IF NOT EXISTS json CLOB");
+    /**
+     * The highest migration in {@code db/migration} ({@code SchemaVersionTest} keeps the two in step). A state already
+     * there is not handed to Flyway at all: loading it costs a short run about a second.
+     */
+    static final int SCHEMA_VERSION = 5;
 
-                s.execute("ALTER TABLE digest ADD COLUMN IF NOT EXISTS markdown CLOB");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS delivery (
-                          idem_key     VARCHAR(200) NOT NULL,
-                          channel      VARCHAR(20) NOT NULL,
-                          digest_day   DATE NOT NULL,
-                          revision     INT NOT NULL,
-                          status       VARCHAR(12) NOT NULL,
-                          resend       BOOLEAN NOT NULL DEFAULT FALSE,
-                          attempts     INT NOT NULL DEFAULT 0,
-                          permanent    BOOLEAN NOT NULL DEFAULT FALSE,
-                          last_error   VARCHAR(1000),
-                          updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-                          PRIMARY KEY (idem_key, channel))""");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS feed_status (
-                          feed_id              VARCHAR(200) PRIMARY KEY,
-                          last_poll            TIMESTAMP WITH TIME ZONE,
-                          last_success         TIMESTAMP WITH TIME ZONE,
-                          ok                   BOOLEAN NOT NULL,
-                          error                VARCHAR(1000),
-                          consecutive_failures INT NOT NULL DEFAULT 0)""");
-                s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS etag VARCHAR(500)");
-                s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS last_modified VARCHAR(100)");
-                s.execute("ALTER TABLE feed_status ADD COLUMN IF NOT EXISTS new_items INT");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS llm_usage (
-                          usage_day      DATE PRIMARY KEY,
-                          calls          INT NOT NULL DEFAULT 0,
-                          input_tokens   BIGINT NOT NULL DEFAULT 0,
-                          output_tokens  BIGINT NOT NULL DEFAULT 0,
-                          budget_reached BOOLEAN NOT NULL DEFAULT FALSE)""");
+    /** The version Flyway last recorded; 0 when the state has no migration history yet (new, or made before them). */
+    private int schemaVersion() {
+        try {
+            return run(c -> {
+                try (var tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                    if (!tables.next()) {
+                        return 0; // a new state, or one made before the migrations
+                    }
+                }
+                try (var q = c.createStatement();
+                     var rs = q.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                    int highest = 0;
+                    while (rs.next()) {
+                        highest = Math.max(highest, Integer.parseInt(rs.getString(1)));
+                    }
+                    return highest;
+                }
+            });
+        } catch (StateStore.StateStoreException | NumberFormatException e) {
+            return 0; // no history table: Flyway makes it
+        }
+    }
+
+    private static HikariConfig poolConfig(Path stateDir, DatabaseSettings settings, int connections, boolean writer) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("digest-state");
+        config.setMaximumPoolSize(connections);
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(1); // a database that cannot be reached fails the start, with its reason
+        if (settings.embedded()) {
+            // embedded: no database server, no port. FILE_LOCK=FS: the OS lock goes with a killed process, so the next
+            // start need not wait to judge it stale; the writer lock already keeps a second process out.
+            // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the database stays open until the store has released its claims.
+            config.setJdbcUrl("jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("digest")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE"
+                    + (writer ? "" : ";IFEXISTS=TRUE"));
+            config.setUsername("digest");
+            config.setPassword("");
+        } else {
+            config.setJdbcUrl(settings.url());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+        }
+        return config;
+    }
+
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
             }
-            return null;
-        });
+        }
+        return null;
+    }
+
+    /** Whether several instances may share this database (PostgreSQL): then a claim nobody renews is left to its lease. */
+    boolean shared() {
+        return shared;
     }
 
     /** Who this process is in a claim's owner column. */
@@ -159,20 +155,10 @@ public final class Database implements AutoCloseable {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    /** Shuts the database down (it closes here, not in a JVM hook) and lets go of the writer lock. */
+    /** Closes every connection (the embedded database closes with the last one) and lets go of the writer lock. */
     @Override
     public void close() {
-        try {
-            run(c -> {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SHUTDOWN");
-                }
-                return null;
-            });
-        } catch (StateStore.StateStoreException e) {
-            LOG.debug("state store already closed: {}", e.getMessage());
-        }
-        pool.dispose();
+        pool.close();
         if (writerLock != null) {
             writerLock.close();
         }

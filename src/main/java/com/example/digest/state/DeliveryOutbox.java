@@ -38,6 +38,44 @@ public class DeliveryOutbox {
         });
     }
 
+    /**
+     * The pending deliveries this instance may send now, each claimed for it with a lease on the database clock: one
+     * another instance holds is left to it, and a claim whose holder died is taken over once its lease has run out.
+     */
+    public List<StateStore.PendingDelivery> claimPending() {
+        List<StateStore.PendingDelivery> claimed = new ArrayList<>();
+        for (StateStore.PendingDelivery d : pendingDeliveries()) {
+            int taken = db.run(c -> {
+                try (PreparedStatement claim = c.prepareStatement("""
+                        UPDATE delivery SET owner = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS INTEGER) * INTERVAL '1' SECOND
+                        WHERE idem_key = ? AND channel = ? AND status = 'PENDING'
+                          AND (owner IS NULL OR owner = ? OR lease_until < CURRENT_TIMESTAMP)""")) {
+                    claim.setString(1, db.owner());
+                    claim.setLong(2, db.lease().toSeconds());
+                    claim.setString(3, d.idempotencyKey());
+                    claim.setString(4, d.channel());
+                    claim.setString(5, db.owner());
+                    return claim.executeUpdate();
+                }
+            });
+            if (taken == 1) {
+                claimed.add(d);
+            }
+        }
+        return claimed;
+    }
+
+    /** Gives back the delivery claims of every owner but {@code keep}: on the embedded database, a dead run's. */
+    int releaseClaimsNotOwnedBy(String keep) {
+        return db.run(c -> {
+            try (PreparedStatement free = c.prepareStatement(
+                    "UPDATE delivery SET owner = NULL, lease_until = NULL WHERE owner IS NOT NULL AND owner <> ?")) {
+                free.setString(1, keep);
+                return free.executeUpdate();
+            }
+        });
+    }
+
     public void deliverySucceeded(StateStore.PendingDelivery d) {
         updateDelivery(d, "SENT", null, false);
     }
@@ -50,7 +88,8 @@ public class DeliveryOutbox {
     private void updateDelivery(StateStore.PendingDelivery d, String status, String reason, boolean permanent) {
         db.run(c -> {
             try (PreparedStatement u = c.prepareStatement("""
-                    UPDATE delivery SET status = ?, last_error = ?, permanent = ?, attempts = attempts + 1, updated_at = ?
+                    UPDATE delivery SET status = ?, last_error = ?, permanent = ?, attempts = attempts + 1, updated_at = ?,
+                      owner = NULL, lease_until = NULL
                     WHERE idem_key = ? AND channel = ?""")) {
                 u.setString(1, status);
                 u.setString(2, reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason);

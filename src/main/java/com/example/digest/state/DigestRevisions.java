@@ -69,11 +69,13 @@ public class DigestRevisions {
 
     /**
      * Records a published revision in one transaction: its payload, the items it carried, and one pending delivery
-     * per enabled channel (the outbox that every later run works through).
+     * per enabled channel (the outbox that every later run works through). Returns false, and records nothing, when
+     * this revision of the day is already there: another instance sharing the database published it first.
      */
-    public void markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
-        db.inTransaction(c -> {
-            try (PreparedStatement d = c.prepareStatement("INSERT INTO digest(digest_day, revision, published_at, json, markdown) VALUES (?, ?, ?, ?, ?)");
+    public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement(
+                         "INSERT INTO digest(digest_day, revision, published_at, json, markdown) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
                  PreparedStatement a = c.prepareStatement("UPDATE article SET revision = ? WHERE article_key = ? AND revision IS NULL");
                  PreparedStatement o = c.prepareStatement("""
                          INSERT INTO delivery(idem_key, channel, digest_day, revision, status, updated_at)
@@ -84,7 +86,9 @@ public class DigestRevisions {
                 d.setTimestamp(3, now);
                 d.setString(4, json);
                 d.setString(5, markdown);
-                d.executeUpdate();
+                if (d.executeUpdate() == 0) {
+                    return false; // the primary key (day, revision) decides who published it, on any database clock
+                }
                 for (String key : keys) {
                     a.setInt(1, revision);
                     a.setString(2, key);
@@ -101,7 +105,51 @@ public class DigestRevisions {
                 }
                 o.executeBatch();
             }
-            return null;
+            return true;
+        });
+    }
+
+    /**
+     * Takes the lease on publishing {@code day} for this instance (on the database clock); false while another
+     * instance holds it. A lease its holder never gave back runs out.
+     */
+    public boolean leaseDay(LocalDate day) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement first = c.prepareStatement("INSERT INTO publish_lease(digest_day) VALUES (?) ON CONFLICT DO NOTHING");
+                 PreparedStatement take = c.prepareStatement("""
+                         UPDATE publish_lease SET owner = ?, lease_until = CURRENT_TIMESTAMP + CAST(? AS INTEGER) * INTERVAL '1' SECOND
+                         WHERE digest_day = ? AND (owner IS NULL OR owner = ? OR lease_until < CURRENT_TIMESTAMP)""")) {
+                first.setObject(1, day);
+                first.executeUpdate();
+                take.setString(1, db.owner());
+                take.setLong(2, db.lease().toSeconds());
+                take.setObject(3, day);
+                take.setString(4, db.owner());
+                return take.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Gives the lease on publishing {@code day} back. */
+    public void releaseDay(LocalDate day) {
+        db.run(c -> {
+            try (PreparedStatement free = c.prepareStatement(
+                    "UPDATE publish_lease SET owner = NULL, lease_until = NULL WHERE digest_day = ? AND owner = ?")) {
+                free.setObject(1, day);
+                free.setString(2, db.owner());
+                return free.executeUpdate();
+            }
+        });
+    }
+
+    /** Gives back the day leases of every owner but {@code keep}: on the embedded database, a dead run's. */
+    int releaseDayLeasesNotOwnedBy(String keep) {
+        return db.run(c -> {
+            try (PreparedStatement free = c.prepareStatement(
+                    "UPDATE publish_lease SET owner = NULL, lease_until = NULL WHERE owner IS NOT NULL AND owner <> ?")) {
+                free.setString(1, keep);
+                return free.executeUpdate();
+            }
         });
     }
 

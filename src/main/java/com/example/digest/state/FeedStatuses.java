@@ -23,29 +23,30 @@ public class FeedStatuses {
         upsertFeed(feedId, false, reason);
     }
 
+    /**
+     * Records a poll: the row is made if it is the feed's first (INSERT ... ON CONFLICT DO NOTHING, which H2 and
+     * PostgreSQL both run), then updated, in one transaction.
+     */
     private void upsertFeed(String feedId, boolean ok, String reason) {
-        db.run(c -> {
+        db.inTransaction(c -> {
             Timestamp now = db.now();
-            try (PreparedStatement u = c.prepareStatement("""
-                    MERGE INTO feed_status f USING (VALUES (CAST(? AS VARCHAR(200)))) AS s(feed_id) ON f.feed_id = s.feed_id
-                    WHEN MATCHED THEN UPDATE SET last_poll = ?, ok = ?, error = ?,
-                      last_success = CASE WHEN ? THEN ? ELSE f.last_success END,
-                      consecutive_failures = CASE WHEN ? THEN 0 ELSE f.consecutive_failures + 1 END
-                    WHEN NOT MATCHED THEN INSERT (feed_id, last_poll, last_success, ok, error, consecutive_failures)
-                      VALUES (s.feed_id, ?, ?, ?, ?, ?)""")) {
-                String error = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-                u.setString(1, feedId);
-                u.setTimestamp(2, now);
-                u.setBoolean(3, ok);
-                u.setString(4, error);
-                u.setBoolean(5, ok);
-                u.setTimestamp(6, now);
-                u.setBoolean(7, ok);
-                u.setTimestamp(8, now);
-                u.setTimestamp(9, ok ? now : null);
-                u.setBoolean(10, ok);
-                u.setString(11, error);
-                u.setInt(12, ok ? 0 : 1);
+            try (PreparedStatement first = c.prepareStatement(
+                         "INSERT INTO feed_status(feed_id, ok, consecutive_failures) VALUES (?, ?, 0) ON CONFLICT DO NOTHING");
+                 PreparedStatement u = c.prepareStatement("""
+                         UPDATE feed_status SET last_poll = ?, ok = ?, error = ?,
+                           last_success = CASE WHEN ? THEN ? ELSE last_success END,
+                           consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures + 1 END
+                         WHERE feed_id = ?""")) {
+                first.setString(1, feedId);
+                first.setBoolean(2, ok);
+                first.executeUpdate();
+                u.setTimestamp(1, now);
+                u.setBoolean(2, ok);
+                u.setString(3, reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                u.setBoolean(4, ok);
+                u.setTimestamp(5, now);
+                u.setBoolean(6, ok);
+                u.setString(7, feedId);
                 return u.executeUpdate();
             }
         });

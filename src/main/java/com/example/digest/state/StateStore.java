@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import com.example.digest.config.DatabaseSettings;
 import com.example.digest.model.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,22 +29,41 @@ public class StateStore implements AutoCloseable {
     private final DigestRevisions revisions;
     private final DeliveryOutbox outbox;
     private final FeedStatuses feeds;
+    private final Instances instances;
 
-    /** Opens the state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
+    /** Opens the embedded state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
-        this(stateDir, zone, lease, clock, true);
+        this(stateDir, DatabaseSettings.EMBEDDED, 8, zone, lease, clock, true);
     }
 
-    private StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock, boolean writer) {
-        this.db = new Database(stateDir, zone, lease, clock, writer);
+    /**
+     * Opens the state for writing in the database {@code database} says, with at most {@code connections} connections:
+     * the embedded one (this process becomes its only writer) or a shared PostgreSQL database.
+     */
+    public StateStore(Path stateDir, DatabaseSettings database, int connections, ZoneId zone, Duration lease, Clock clock) {
+        this(stateDir, database, connections, zone, lease, clock, true);
+    }
+
+    private StateStore(Path stateDir, DatabaseSettings database, int connections, ZoneId zone, Duration lease, Clock clock,
+                       boolean writer) {
+        this.db = new Database(stateDir, database, connections, zone, lease, clock, writer);
         this.writer = writer;
         this.claims = new ArticleClaims(db);
         this.revisions = new DigestRevisions(db);
         this.outbox = new DeliveryOutbox(db, revisions);
         this.feeds = new FeedStatuses(db);
-        if (writer) {
+        this.instances = new Instances(db);
+        if (writer && !db.shared()) {
+            // only this process writes: a claim of anyone else's is a dead run's
             claims.releaseOrphanedClaims();
+            outbox.releaseClaimsNotOwnedBy(db.owner());
+            revisions.releaseDayLeasesNotOwnedBy(db.owner());
+        }
+        if (writer) {
             PrivateFolder.restrict(stateDir);
+        }
+        if (writer && db.shared()) {
+            instances.join();
         }
     }
 
@@ -52,13 +72,20 @@ public class StateStore implements AutoCloseable {
      * {@link com.example.digest.observe.StatusChannel}); {@link StateInUseException} when one does. Nothing is changed.
      */
     public static StateStore openForReading(Path stateDir, ZoneId zone, Clock clock) {
-        return new StateStore(stateDir, zone, Duration.ZERO, clock, false);
+        return openForReading(stateDir, DatabaseSettings.EMBEDDED, zone, clock);
+    }
+
+    /** {@link #openForReading(Path, ZoneId, Clock)} in the database {@code database} says. */
+    public static StateStore openForReading(Path stateDir, DatabaseSettings database, ZoneId zone, Clock clock) {
+        return new StateStore(stateDir, database, 2, zone, Duration.ZERO, clock, false);
     }
 
     public ArticleClaims claims() { return claims; }
     public DigestRevisions revisions() { return revisions; }
     public DeliveryOutbox outbox() { return outbox; }
     public FeedStatuses feedStatusTable() { return feeds; }
+    /** The instances sharing the database; empty for the embedded database, which one process writes. */
+    public List<Instances.Instance> instances() { return db.shared() ? instances.list() : List.of(); }
 
     public List<Article> record(List<Article> articles) { return claims.record(articles); }
     public List<Article> pending(String feedId) { return claims.pending(feedId); }
@@ -70,13 +97,16 @@ public class StateStore implements AutoCloseable {
     public List<LocalDate> unpublishedDays(LocalDate before) { return revisions.unpublishedDays(before); }
     public List<StoredItem> doneItems(LocalDate day) { return revisions.doneItems(day); }
     public int lastRevision(LocalDate day) { return revisions.lastRevision(day); }
+    public boolean leaseDay(LocalDate day) { return revisions.leaseDay(day); }
+    public void releaseDay(LocalDate day) { revisions.releaseDay(day); }
     public int doneCount(LocalDate day) { return revisions.doneCount(day); }
     public PublishedRevision lastPublished() { return revisions.lastPublished(); }
-    public void markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
-        revisions.markPublished(day, revision, keys, json, markdown, channels);
+    public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
+        return revisions.markPublished(day, revision, keys, json, markdown, channels);
     }
 
     public List<PendingDelivery> pendingDeliveries() { return outbox.pendingDeliveries(); }
+    public List<PendingDelivery> claimPendingDeliveries() { return outbox.claimPending(); }
     public void deliverySucceeded(PendingDelivery d) { outbox.deliverySucceeded(d); }
     public void deliveryFailed(PendingDelivery d, String reason, boolean permanent) { outbox.deliveryFailed(d, reason, permanent); }
     public List<String> scheduleResend(LocalDate day, List<String> channels) { return outbox.scheduleResend(day, channels); }
@@ -92,6 +122,15 @@ public class StateStore implements AutoCloseable {
 
     public LocalDate today() {
         return db.today();
+    }
+
+    /**
+     * The model limits for the whole fleet when the database is shared (PostgreSQL); empty for the embedded database,
+     * whose one writer keeps its limits in memory. {@code slotLease}: how long a slot a killed instance held stays taken.
+     */
+    public java.util.Optional<FleetLimits> fleetLimits(int maxConcurrent, int requestsPerMinute, Duration slotLease) {
+        return db.shared() ? java.util.Optional.of(new FleetLimits(db, maxConcurrent, requestsPerMinute, slotLease))
+                : java.util.Optional.empty();
     }
 
     <T> T run(Database.SqlWork<T> work) {
@@ -114,6 +153,9 @@ public class StateStore implements AutoCloseable {
                 // the claims stay, and the next start releases them (it holds the writer lock)
                 LOG.info("Unfinished claims not released at shutdown ({}); the next start releases them", e.getMessage());
             }
+        }
+        if (db.shared()) {
+            instances.close();
         }
         db.close();
     }

@@ -2,10 +2,7 @@ package com.example.digest.state;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-
-import org.h2.api.ErrorCode;
 
 /** The model's spending per day (calls and tokens), kept in the state so that a restart does not reset the budget. */
 public class TokenLedger {
@@ -16,45 +13,32 @@ public class TokenLedger {
     }
 
     /** Adds one model call and its tokens to {@code day}. */
-    public synchronized void spend(LocalDate day, long inputTokens, long outputTokens) {
-        upsert(c -> {
-            try (PreparedStatement u = c.prepareStatement("""
-                    MERGE INTO llm_usage u USING (VALUES (CAST(? AS DATE))) AS s(usage_day) ON u.usage_day = s.usage_day
-                    WHEN MATCHED THEN UPDATE SET calls = u.calls + 1, input_tokens = u.input_tokens + ?, output_tokens = u.output_tokens + ?
-                    WHEN NOT MATCHED THEN INSERT (usage_day, calls, input_tokens, output_tokens) VALUES (s.usage_day, 1, ?, ?)""")) {
-                u.setObject(1, day);
-                u.setLong(2, inputTokens);
-                u.setLong(3, outputTokens);
-                u.setLong(4, inputTokens);
-                u.setLong(5, outputTokens);
-                return u.executeUpdate();
-            }
-        });
+    public void spend(LocalDate day, long inputTokens, long outputTokens) {
+        update(day, "calls = calls + 1, input_tokens = input_tokens + ?, output_tokens = output_tokens + ?", inputTokens, outputTokens);
     }
 
     /** Notes that {@code day}'s budget stopped a model call. */
-    public synchronized void budgetReached(LocalDate day) {
-        upsert(c -> {
-            try (PreparedStatement u = c.prepareStatement("""
-                    MERGE INTO llm_usage u USING (VALUES (CAST(? AS DATE))) AS s(usage_day) ON u.usage_day = s.usage_day
-                    WHEN MATCHED THEN UPDATE SET budget_reached = TRUE
-                    WHEN NOT MATCHED THEN INSERT (usage_day, budget_reached) VALUES (s.usage_day, TRUE)""")) {
-                u.setObject(1, day);
+    public void budgetReached(LocalDate day) {
+        update(day, "budget_reached = TRUE");
+    }
+
+    /**
+     * Updates the day's row, made first if it is the day's first booking (INSERT ... ON CONFLICT DO NOTHING, which H2
+     * and PostgreSQL both run, and which several instances may race to run), in one transaction.
+     */
+    private void update(LocalDate day, String set, long... values) {
+        store.inTransaction(c -> {
+            try (PreparedStatement first = c.prepareStatement("INSERT INTO llm_usage(usage_day) VALUES (?) ON CONFLICT DO NOTHING");
+                 PreparedStatement u = c.prepareStatement("UPDATE llm_usage SET " + set + " WHERE usage_day = ?")) {
+                first.setObject(1, day);
+                first.executeUpdate();
+                for (int i = 0; i < values.length; i++) {
+                    u.setLong(i + 1, values[i]);
+                }
+                u.setObject(values.length + 1, day);
                 return u.executeUpdate();
             }
         });
-    }
-
-    /** Runs a MERGE; two first bookings of a day can race to insert its row, so the loser runs again as an update. */
-    private void upsert(Database.SqlWork<Integer> merge) {
-        try {
-            store.run(merge);
-        } catch (StateStore.StateStoreException e) {
-            if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
-                throw e;
-            }
-            store.run(merge);
-        }
     }
 
     /** What {@code day} has spent so far. */

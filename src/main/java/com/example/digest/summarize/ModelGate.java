@@ -10,9 +10,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.example.digest.observe.DigestMetrics;
+import com.example.digest.state.FleetLimits;
 import com.example.digest.state.TokenLedger;
 import com.google.common.util.concurrent.RateLimiter;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -42,8 +44,17 @@ public class ModelGate {
 
     private final Duration itemTimeout;
 
+    /** The limits of the whole fleet of instances sharing the database; empty: this process's own. */
+    private final Optional<FleetLimits> fleet;
+
     public ModelGate(int maxConcurrent, int requestsPerMinute, long dailyBudget, Duration itemTimeout, TokenLedger ledger,
                      Supplier<LocalDate> today, DigestMetrics metrics) {
+        this(maxConcurrent, requestsPerMinute, dailyBudget, itemTimeout, ledger, today, metrics, Optional.empty());
+    }
+
+    public ModelGate(int maxConcurrent, int requestsPerMinute, long dailyBudget, Duration itemTimeout, TokenLedger ledger,
+                     Supplier<LocalDate> today, DigestMetrics metrics, Optional<FleetLimits> fleet) {
+        this.fleet = fleet;
         this.itemTimeout = itemTimeout;
         this.inFlight = new Semaphore(maxConcurrent);
         this.perMinute = requestsPerMinute == Integer.MAX_VALUE ? null : RateLimiter.create(requestsPerMinute / 60.0);
@@ -71,11 +82,11 @@ public class ModelGate {
             throw new BudgetReachedException("daily token budget of " + dailyBudget + " reached");
         }
         try {
-            if (perMinute != null && !perMinute.tryAcquire(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {
+            if (!rate(deadline)) {
                 throw new ItemTimeoutException("time budget used up waiting for digest.llm.requests-per-minute for " + what);
             }
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.MILLISECONDS)) {
+            int slot = slot(deadline);
+            if (slot < 0) {
                 throw new ItemTimeoutException("time budget used up waiting for a free model slot for " + what);
             }
             long started = System.nanoTime();
@@ -94,12 +105,37 @@ public class ModelGate {
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 }
             } finally {
-                inFlight.release();
+                giveSlot(slot);
                 metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), ok);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ItemTimeoutException("interrupted while waiting for the model");
+        }
+    }
+
+    /** One token of {@code digest.llm.requests-per-minute}, the fleet's or this process's, by {@code deadline}. */
+    private boolean rate(long deadline) throws InterruptedException {
+        if (fleet.isPresent()) {
+            return fleet.get().takeRate(deadline);
+        }
+        return perMinute == null || perMinute.tryAcquire(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** One of {@code digest.llm.max-concurrent} slots, the fleet's or this process's, by {@code deadline}; -1 when none came free. */
+    private int slot(long deadline) throws InterruptedException {
+        if (fleet.isPresent()) {
+            return fleet.get().takeSlot(deadline);
+        }
+        long left = deadline - System.currentTimeMillis();
+        return left > 0 && inFlight.tryAcquire(left, TimeUnit.MILLISECONDS) ? 0 : -1;
+    }
+
+    private void giveSlot(int slot) {
+        if (fleet.isPresent()) {
+            fleet.get().giveSlot(slot);
+        } else {
+            inFlight.release();
         }
     }
 

@@ -147,6 +147,41 @@ class CrashSafetyIT {
         }
     }
 
+    /**
+     * Shared state on PostgreSQL: an instance killed with SIGKILL while its claims are held (mid-model) has them taken
+     * over by another instance once their lease has run out, on the database clock, and every article is published once.
+     */
+    @Test
+    void aKilledInstanceOnPostgresHasItsClaimsTakenOverAfterTheLeaseAndEveryArticleIsPublishedOnce() throws Exception {
+        com.example.digest.config.DatabaseSettings db = com.example.digest.support.Postgres.freshDatabase();
+        try (WebServer web = new WebServer(); OpenAiStub model = new OpenAiStub()) {
+            serveNews(web);
+            model.delay(3000);
+            configure(web, model, "digest.db.url=%s\ndigest.db.user=%s\ndigest.state.lease=3s\n".formatted(db.url(), db.user()));
+            Process killed = new JarProcess(work).start("--once");
+            await().atMost(Duration.ofMinutes(2)).until(() -> model.requests().size() >= 1 || !killed.isAlive());
+            killed.destroyForcibly(); // SIGKILL, its claims held
+            assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (var c = java.sql.DriverManager.getConnection(db.url(), db.user(), null)) {
+                assertThat(claims(c, "")).isPositive();
+                // no lock file to clear, no start-up release on PostgreSQL: the leases run out on the database clock
+                await().atMost(Duration.ofMinutes(1)).until(() -> claims(c, " AND lease_until > CURRENT_TIMESTAMP") == 0);
+            }
+
+            model.delay(0);
+            JarProcess.Result other = new JarProcess(work).run("--once"); // another instance
+            assertThat(other.exitCode()).as(other.stderr()).isZero();
+            assertEveryStoryOnceAndEveryRevisionDelivered(web, ARTICLES, "postgres");
+        }
+    }
+
+    private static int claims(java.sql.Connection c, String condition) throws java.sql.SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM article WHERE status = 'CLAIMED'" + condition)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     void sigtermStopsARunWithin30SecondsAndTheNextRunLosesNothing() throws Exception {
         try (WebServer web = new WebServer(); OpenAiStub model = new OpenAiStub()) {
