@@ -149,8 +149,7 @@ class PipelineTest extends PipelineTestSupport {
         int calls = model.articleRequests().size();
         assertThat(calls).isEqualTo(3);
         // forget every article, as a fresh state directory would, but keep the model-answer cache
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + work.resolve("state/digest")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "digest", ""); var s = c.createStatement()) {
+        try (var c = stateDatabase(); var s = c.createStatement()) {
             assertThat(s.executeUpdate("DELETE FROM article")).isEqualTo(4);
         }
         poll();
@@ -221,8 +220,7 @@ class PipelineTest extends PipelineTestSupport {
         poll();
         publish();
         assertThat(model.requests()).hasSize(4);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + work.resolve("state/digest")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "digest", ""); var s = c.createStatement()) {
+        try (var c = stateDatabase(); var s = c.createStatement()) {
             s.executeUpdate("DELETE FROM delivery");
             s.executeUpdate("DELETE FROM digest");
             s.executeUpdate("DELETE FROM article");

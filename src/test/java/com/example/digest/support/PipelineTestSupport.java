@@ -59,7 +59,23 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.put("digest.max-item-age", "36500d");
         p.put("digest.state.dir", work.resolve("state").toString());
         p.put("digest.output.dir", work.resolve("out").toString());
+        if ("postgres".equals(System.getProperty("digest.test.database"))) {
+            // mvn -Pstate-postgres: the same route tests with their state on a real PostgreSQL
+            sharedDatabase = Postgres.freshDatabase();
+            p.put("digest.db.url", sharedDatabase.url());
+            p.put("digest.db.user", sharedDatabase.user());
+        }
         return p;
+    }
+
+    /** The PostgreSQL database of the state under -Pstate-postgres; null: the embedded one. */
+    private com.example.digest.config.DatabaseSettings sharedDatabase;
+
+    /** A connection to the state's database, whichever it is, for a test that changes the state behind the routes' back. */
+    protected java.sql.Connection stateDatabase() throws java.sql.SQLException {
+        return sharedDatabase != null ? java.sql.DriverManager.getConnection(sharedDatabase.url(), sharedDatabase.user(), null)
+                : java.sql.DriverManager.getConnection("jdbc:h2:file:" + work.resolve("state/digest") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "digest", "");
     }
 
     // set from the superclass constructor, before this class's fields exist: no initializer, filled in doPreSetup
