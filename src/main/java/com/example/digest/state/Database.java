@@ -141,6 +141,20 @@ public final class Database implements AutoCloseable {
         return lease;
     }
 
+    /**
+     * On the embedded database, at start: gives back the leases in {@code table} (its {@code owner} and
+     * {@code lease_until} columns) that any other owner holds. Only one process writes it, so they are a dead run's.
+     */
+    int releaseLeasesOfOthers(String table) {
+        return run(c -> {
+            try (var free = c.prepareStatement(
+                    "UPDATE " + table + " SET owner = NULL, lease_until = NULL WHERE owner IS NOT NULL AND owner <> ?")) {
+                free.setString(1, owner);
+                return free.executeUpdate();
+            }
+        });
+    }
+
     /** Now, as stored. */
     Timestamp now() {
         return Timestamp.from(clock.instant());

@@ -65,17 +65,6 @@ public class DeliveryOutbox {
         return claimed;
     }
 
-    /** Gives back the delivery claims of every owner but {@code keep}: on the embedded database, a dead run's. */
-    int releaseClaimsNotOwnedBy(String keep) {
-        return db.run(c -> {
-            try (PreparedStatement free = c.prepareStatement(
-                    "UPDATE delivery SET owner = NULL, lease_until = NULL WHERE owner IS NOT NULL AND owner <> ?")) {
-                free.setString(1, keep);
-                return free.executeUpdate();
-            }
-        });
-    }
-
     public void deliverySucceeded(StateStore.PendingDelivery d) {
         updateDelivery(d, "SENT", null, false);
     }

@@ -142,17 +142,6 @@ public class DigestRevisions {
         });
     }
 
-    /** Gives back the day leases of every owner but {@code keep}: on the embedded database, a dead run's. */
-    int releaseDayLeasesNotOwnedBy(String keep) {
-        return db.run(c -> {
-            try (PreparedStatement free = c.prepareStatement(
-                    "UPDATE publish_lease SET owner = NULL, lease_until = NULL WHERE owner IS NOT NULL AND owner <> ?")) {
-                free.setString(1, keep);
-                return free.executeUpdate();
-            }
-        });
-    }
-
     /** How many articles are done for {@code day} (news and incidents). */
     public int doneCount(LocalDate day) {
         return db.run(c -> {

@@ -56,8 +56,8 @@ public class StateStore implements AutoCloseable {
         if (writer && !db.shared()) {
             // only this process writes: a claim of anyone else's is a dead run's
             claims.releaseOrphanedClaims();
-            outbox.releaseClaimsNotOwnedBy(db.owner());
-            revisions.releaseDayLeasesNotOwnedBy(db.owner());
+            db.releaseLeasesOfOthers("delivery");
+            db.releaseLeasesOfOthers("publish_lease");
         }
         if (writer) {
             PrivateFolder.restrict(stateDir);
