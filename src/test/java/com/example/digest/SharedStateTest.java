@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * published once, and its file and its webhook are delivered once; the model limits hold for the fleet.
  */
 class SharedStateTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+
     private static final int ROUNDS = 10;
     private static final int PER_ROUND = 30;
     private static final int INSTANCES = 3;
@@ -45,6 +49,11 @@ class SharedStateTest {
             try (Fleet fleet = new Fleet(INSTANCES, work, db, web, model, (i, p) -> {
                 p.put("digest.webhook.enabled", "true");
                 p.put("digest.webhook.url", web.url("/hook"));
+                p.put("digest.mail.enabled", "true");
+                p.put("digest.mail.host", "127.0.0.1");
+                p.put("digest.mail.port", Integer.toString(smtp.getSmtp().getPort()));
+                p.put("digest.mail.from", "digest@example.com");
+                p.put("digest.mail.to", "soc@example.com");
             })) {
                 for (int round = 0; round < ROUNDS; round++) {
                     // each round the feeds bring new articles: the day's next revision
@@ -65,9 +74,10 @@ class SharedStateTest {
                 assertThat(count(c, "SELECT COUNT(*) FROM article WHERE status = 'DONE' AND revision IS NOT NULL")).isEqualTo(ROUNDS * PER_ROUND);
                 assertThat(count(c, "SELECT COUNT(*) FROM digest")).isEqualTo(ROUNDS);
                 assertThat(count(c, "SELECT MAX(revision) FROM digest")).isEqualTo(ROUNDS);
-                assertThat(count(c, "SELECT COUNT(*) FROM delivery WHERE status = 'SENT'")).isEqualTo(2 * ROUNDS);
+                assertThat(count(c, "SELECT COUNT(*) FROM delivery WHERE status = 'SENT'")).isEqualTo(3 * ROUNDS);
             }
-            // one webhook per revision, each with its own key
+            // one email and one webhook per revision, each with its own key
+            assertThat(smtp.getReceivedMessages()).hasSize(ROUNDS);
             assertThat(web.requests("/hook")).hasSize(ROUNDS);
             assertThat(web.requests("/hook").stream().map(r -> r.headers().get("idempotency-key")).distinct()).hasSize(ROUNDS);
             long markdownWrites = 0;

@@ -1,5 +1,7 @@
 package com.example.digest.observe;
 
+import com.example.digest.support.TestStates;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class HealthChecksTest {
 
     @Test
     void aFeedIsDownFromItsThirdFailureInARowAndUpAgainAfterASuccess() {
-        try (StateStore store = new StateStore(dir, ZoneId.of("UTC"), Duration.ofMinutes(5), Clock.systemUTC())) {
+        try (StateStore store = TestStates.open(dir, ZoneId.of("UTC"), Duration.ofMinutes(5), Clock.systemUTC())) {
             FeedHealthCheck check = new FeedHealthCheck("news", store);
             assertThat(call(check).getState()).isEqualTo(HealthCheck.State.UP); // never polled: nothing wrong yet
             store.feedFailed("news", "HTTP 500");
@@ -45,7 +47,7 @@ class HealthChecksTest {
 
     @Test
     void publishingIsDownWhileAFailedDeliveryIsPending() {
-        try (StateStore store = new StateStore(dir, ZoneId.of("UTC"), Duration.ofMinutes(5), Clock.systemUTC())) {
+        try (StateStore store = TestStates.open(dir, ZoneId.of("UTC"), Duration.ofMinutes(5), Clock.systemUTC())) {
             PublishHealthCheck check = new PublishHealthCheck(store);
             assertThat(call(check).getDetails()).containsEntry("lastPublish", "never");
             LocalDate day = store.today();

@@ -1,5 +1,7 @@
 package com.example.digest.observe;
 
+import com.example.digest.support.TestStates;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +42,7 @@ class StatusReportTest {
                 "digest.llm.daily-token-budget", "50000",
                 "digest.webhook.enabled", "true",
                 "digest.webhook.url", "https://hooks.example/in")::get, k -> null);
-        try (StateStore store = new StateStore(dir, ZoneId.of("Asia/Tokyo"), Duration.ofMinutes(5), CLOCK)) {
+        try (StateStore store = TestStates.open(dir, ZoneId.of("Asia/Tokyo"), Duration.ofMinutes(5), CLOCK)) {
             store.feedSucceeded("news");
             store.recordNewItems("news", 2);
             store.feedSucceeded("fresh"); // polled, but its count of new items not recorded yet

@@ -1,5 +1,7 @@
 package com.example.digest.publish;
 
+import com.example.digest.support.TestStates;
+
 import com.example.digest.config.Messages;
 
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ class CollectorTest {
     @Test
     void aClaimThatWasLostIsNeitherStoredNorCountedAsDone() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (StateStore store = new StateStore(dir.resolve("state"), ZoneId.of("UTC"), Duration.ZERO, Clock.systemUTC())) {
+        try (StateStore store = TestStates.open(dir.resolve("state"), ZoneId.of("UTC"), Duration.ZERO, Clock.systemUTC())) {
             Collector collector = new Collector(store, new DigestMetrics(registry));
             Article entry = new Article("news", FeedConfig.Section.NEWS, "https://n.example/a", "https://n.example/a", "A",
                     "Text of A.", null, null, 0);

@@ -1,5 +1,7 @@
 package com.example.digest.state;
 
+import com.example.digest.support.TestStates;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -36,13 +38,13 @@ class RetentionTest {
     void oldPublishedStateAndFilesArePrunedWhileUnpublishedItemsAndPendingDeliveriesStay() throws Exception {
         LocalDate published = LocalDate.ofInstant(THEN.instant(), TOKYO);
         LocalDate owed = LocalDate.ofInstant(LATER.instant(), TOKYO);
-        try (StateStore store = new StateStore(dir, TOKYO, Duration.ofMinutes(5), THEN)) {
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), THEN)) {
             Article a = store.claim(article("https://n.example/published"));
             store.complete(a, "news", "{\"url\":\"https://n.example/published\"}");
             store.markPublished(published, 1, List.of(a.key()), "{}", "# d", List.of("file"));
             store.deliverySucceeded(store.pendingDeliveries().get(0));
         }
-        try (StateStore store = new StateStore(dir, TOKYO, Duration.ofMinutes(5), LATER)) {
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), LATER)) {
             Article b = store.claim(article("https://n.example/done-not-published"));
             store.complete(b, "news", "{\"url\":\"https://n.example/done-not-published\"}");
             Article c = store.claim(article("https://n.example/published-but-undelivered"));
@@ -55,7 +57,7 @@ class RetentionTest {
         Path freshAnswer = Files.writeString(cache.resolve("fresh.json"), "{}");
         Files.setLastModifiedTime(freshAnswer, FileTime.from(NOW.minus(Duration.ofDays(2))));
 
-        try (StateStore store = new StateStore(dir, TOKYO, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC))) {
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC))) {
             int removed = new Retention(store, Duration.ofDays(30), List.of(dir.resolve("llm-cache")), Clock.fixed(NOW, ZoneOffset.UTC)).prune();
 
             assertThat(removed).isPositive();
