@@ -61,6 +61,13 @@ public final class Database implements AutoCloseable {
             if (cause(e, SQLException.class) instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
                 throw new StateStore.StateUnusableException("no state in " + stateDir.toAbsolutePath() + " yet: nothing has run there");
             }
+            if (shared) { // most often a wrong URL, user or password, or a server that is down: one line for the operator
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                throw new StateStore.StateUnusableException("the state database " + settings + " cannot be used: " + root.getMessage());
+            }
             throw new StateStore.StateStoreException("state store: " + e.getMessage(), e);
         }
     }
