@@ -37,6 +37,33 @@ class ExtractionBenchmark {
         System.out.printf("%nextraction benchmark: %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s on one thread%n",
                 pages.size(), s.f1(), s.precision(), s.recall(), rounds * pages.size() / seconds);
         printReadability4j(pages);
+        printSnippetSet(extractor);
+    }
+
+    /** trafilatura's 990-page snippet set, scored by its own rule; one line and nothing else when it is not there. */
+    private static void printSnippetSet(ArticleExtractor extractor) {
+        if (!SnippetSet.present()) {
+            System.out.println("snippet set: not found at " + SnippetSet.DIR.toAbsolutePath() + " (-Dextraction.snippets=DIR); skipped");
+            return;
+        }
+        List<SnippetSet.Page> pages = SnippetSet.load();
+        SnippetSet.Score total = new SnippetSet.Score(0, 0, 0, 0);
+        int empty = 0;
+        long start = System.nanoTime();
+        for (SnippetSet.Page p : pages) {
+            String text;
+            try {
+                text = extractor.extract(p.html(), null, p.url() == null ? "https://example.invalid/" : p.url()).text();
+            } catch (RuntimeException e) {
+                text = null; // an exception counts as an empty output, as upstream scores it
+            }
+            empty += text == null || text.isBlank() ? 1 : 0;
+            total = SnippetSet.sum(total, SnippetSet.score(p, text));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("snippet set (trafilatura's evaluation): %d pages, F1 %.3f, precision %.3f, recall %.3f, %d empty,"
+                        + " tp/fp/fn/tn %d/%d/%d/%d, %.1f pages/s (first pass)%n", pages.size(), total.f1(), total.precision(),
+                total.recall(), empty, total.tp(), total.fp(), total.fn(), total.tn(), pages.size() / seconds);
     }
 
     /** The same measurement for Readability4J, a maintained Java/Kotlin port of Mozilla's Readability, side by side. */
