@@ -81,11 +81,7 @@ public final class Settings {
         }
     }
 
-    public FeedSettings feedSettings() { return feeds; }
-    public ModelSettings model() { return model; }
-    public FetchSettings fetch() { return fetch; }
     public ChannelSettings channelSettings() { return channels; }
-    public LimitSettings limits() { return limits; }
 
     public List<FeedConfig> feeds() { return feeds.feeds(); }
     public Set<String> feedHosts() { return feeds.hosts(); }

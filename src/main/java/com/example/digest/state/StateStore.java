@@ -80,10 +80,6 @@ public class StateStore implements AutoCloseable {
         return new StateStore(stateDir, database, 2, zone, Duration.ZERO, clock, false);
     }
 
-    public ArticleClaims claims() { return claims; }
-    public DigestRevisions revisions() { return revisions; }
-    public DeliveryOutbox outbox() { return outbox; }
-    public FeedStatuses feedStatusTable() { return feeds; }
     /** The instances sharing the database; empty for the embedded database, which one process writes. */
     public List<Instances.Instance> instances() { return db.shared() ? instances.list() : List.of(); }
 
