@@ -10,29 +10,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.digest.model.Ioc;
+import com.example.digest.text.IndicatorText;
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 
 /**
- * Finds indicators of compromise in text by pattern, after refanging ({@code hxxp}, {@code [.]}, {@code [@]}, ...).
- * Domains are checked against the public suffix list (Guava); file names are not domains; hashes are whole hex
- * runs of an exact length; an IPv4 has four octets of 0-255.
+ * Finds indicators of compromise in text by pattern. The text is first folded and refanged ({@link IndicatorText}:
+ * full-width forms, hyphen look-alikes, {@code hxxp}, {@code [.]}, {@code [@]}, ...), and every finding keeps its place in
+ * the text as written. Domains are checked against the public suffix list (Guava); file names are not domains; hashes
+ * are whole hex runs of an exact length, typed by a label in front of them when it names another kind of hash; an IPv4
+ * has four octets of 0-255; a URL ends as {@link UrlIocs} says and the URLs inside it are found too.
  */
 public class IocExtractor {
-    private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9])https?://[^\\s<>\"'`\\])}、。「」]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9])https?://[^\\s<>\"'`、。「」『』【】]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(?![A-Za-z0-9])");
+    /** An address introduced as XMPP/Jabber is a chat account, not a mailbox. */
+    private static final Pattern XMPP_LABEL = Pattern.compile("(?i)(?:xmpp|jabber)\\W{0,3}(?:\\w+\\W{1,3}){0,3}$");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
             + "|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:?){0,6}(?![0-9A-Fa-f:])");
     private static final Pattern DOMAIN = Pattern.compile("(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?![\\w@-]|\\.[A-Za-z0-9])");
     private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,128}(?![0-9A-Fa-f])");
     private static final Pattern CVE = Pattern.compile("(?<![A-Za-z0-9-])CVE-\\d{4}-\\d{4,7}(?![0-9])", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTACK = Pattern.compile("(?<![A-Za-z0-9])T1\\d{3}(?:\\.\\d{3})?(?![0-9])");
+    /** ATT&CK: a technique or sub-technique (any case in running text), a tactic, a mitigation; never part of a longer id. */
+    private static final Pattern ATTACK = Pattern.compile("(?<![A-Za-z0-9.])(?:([Tt]1\\d{3}(?:\\.\\d{3})?)|(TA0\\d{3})|(M1\\d{3}))(?![A-Za-z0-9]|\\.\\d)");
     private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "dll", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
             "zip", "rar", "7z", "js", "jar", "py", "ps1", "bat", "cmd", "vbs", "sh", "msi", "iso", "img", "lnk", "html", "htm",
             "php", "aspx", "jsp", "txt", "log", "png", "jpg", "jpeg", "gif", "svg", "json", "xml", "csv", "dat", "bin", "sys",
             "tmp", "hta", "scr", "apk", "dmg", "so", "cfg", "ini", "yaml", "yml", "md", "java", "go", "rs", "c", "cpp");
-    private static final Map<Integer, String> HASH_TYPES = Map.of(32, "md5", 40, "sha1", 64, "sha256", 128, "sha512");
     /** The types a model may report, as in the digest JSON. */
     public static final List<String> TYPES = Ioc.TYPES;
 
@@ -42,12 +47,13 @@ public class IocExtractor {
         this.ignoredDomains = ignoredDomains;
     }
 
-    /** Undoes the usual defanging so that IOCs can be matched: hxxp, [.], (.), [dot], [:], [@], [at]. */
+    /** An IOC and where it stands in the text as written (offsets of the original, before folding and refanging). */
+    public record Located(Ioc ioc, int start, int end) {
+    }
+
+    /** Undoes the usual defanging and folds full-width forms, so that IOCs can be matched (see {@link IndicatorText}). */
     public static String refang(String text) {
-        return text.replaceAll("(?i)\\bhxxp(s?)", "http$1")
-                .replaceAll("(?i)\\[\\.\\]|\\(\\.\\)|\\[dot\\]|\\(dot\\)|\\{\\.\\}", ".")
-                .replace("[:]", ":").replace("[://]", "://")
-                .replaceAll("(?i)\\[@\\]|\\[at\\]|\\(at\\)", "@");
+        return IndicatorText.plain(text);
     }
 
     /** Every IOC in {@code text}, in order of first appearance, each once. */
@@ -60,21 +66,34 @@ public class IocExtractor {
      * the news site's own domain.
      */
     public List<Ioc> find(String text, Set<String> alsoIgnored) {
+        return locate(text, alsoIgnored).stream().map(Located::ioc).toList();
+    }
+
+    /** Every IOC in {@code text} with its place in the text as written, in order of appearance, each once. */
+    public List<Located> locate(String text, Set<String> alsoIgnored) {
         if (!alsoIgnored.isEmpty()) {
-            java.util.Set<String> all = new java.util.HashSet<>(ignoredDomains);
+            Set<String> all = new java.util.HashSet<>(ignoredDomains);
             all.addAll(alsoIgnored);
-            return new IocExtractor(all).find(text, Set.of());
+            return new IocExtractor(all).locate(text, Set.of());
         }
-        String plain = refang(text);
+        IndicatorText folded = IndicatorText.of(text);
+        String plain = folded.text();
         Map<String, Found> found = new LinkedHashMap<>();
         List<int[]> taken = new ArrayList<>();
-        collect(plain, URL, "url", found, taken);
-        collect(plain, EMAIL, "email", found, taken);
-        collect(plain, CVE, "cve", found, taken);
-        collect(plain, ATTACK, "attack_technique", found, taken);
+        urls(plain, found, taken);
+        emails(plain, found, taken);
+        Matcher cve = CVE.matcher(plain);
+        while (cve.find()) {
+            add(found, taken, "cve", cve.group().toUpperCase(Locale.ROOT), cve.start(), cve.end());
+        }
+        Matcher attack = ATTACK.matcher(plain);
+        while (attack.find()) {
+            String type = attack.group(1) != null ? "attack_technique" : attack.group(2) != null ? "attack_tactic" : "attack_mitigation";
+            add(found, taken, type, attack.group().toUpperCase(Locale.ROOT), attack.start(), attack.end());
+        }
         Matcher hex = HEX.matcher(plain);
         while (hex.find()) {
-            String type = HASH_TYPES.get(hex.group().length());
+            String type = HashLabels.typeOf(plain, hex.start(), hex.end());
             if (type != null) {
                 add(found, taken, type, hex.group().toLowerCase(Locale.ROOT), hex.start(), hex.end());
             }
@@ -100,9 +119,50 @@ public class IocExtractor {
             }
         }
         return found.values().stream()
-                .sorted((a, b) -> Integer.compare(a.position, b.position))
-                .map(f -> f.ioc)
+                .sorted((a, b) -> Integer.compare(a.start, b.start))
+                .map(f -> new Located(f.ioc, folded.originalStart(f.start), folded.originalEnd(f.end)))
                 .toList();
+    }
+
+    /** URLs, each ended where running text ends it, and the URLs they carry (even when the outer host is ignored). */
+    private void urls(String plain, Map<String, Found> found, List<int[]> taken) {
+        Matcher m = URL.matcher(plain);
+        int from = 0;
+        while (from < plain.length() && m.find(from)) {
+            String value = UrlIocs.end(m.group());
+            int end = m.start() + value.length();
+            from = Math.max(end, m.start() + 1); // what a CSV separator cut off is looked at again
+            String host = UrlIocs.host(value);
+            if (host == null || ignored(host)) {
+                taken.add(new int[] {m.start(), end});
+            } else {
+                add(found, taken, "url", value, m.start(), end);
+            }
+            for (String inner : UrlIocs.inner(value)) {
+                String innerHost = UrlIocs.host(inner);
+                if (innerHost != null && !ignored(innerHost)) {
+                    found.putIfAbsent("url\u0000" + inner.toLowerCase(Locale.ROOT), new Found(new Ioc("url", inner), m.start(), end));
+                }
+            }
+        }
+    }
+
+    /** E-mail addresses outside URLs ({@code http://user:pass@host/} holds none); XMPP/Jabber accounts typed as such. */
+    private void emails(String plain, Map<String, Found> found, List<int[]> taken) {
+        Matcher m = EMAIL.matcher(plain);
+        while (m.find()) {
+            if (overlaps(taken, m.start(), m.end())) {
+                continue;
+            }
+            String value = m.group().toLowerCase(Locale.ROOT);
+            if (ignored(value.substring(value.indexOf('@') + 1))) {
+                taken.add(new int[] {m.start(), m.end()});
+                continue;
+            }
+            int lineStart = Math.max(plain.lastIndexOf('\n', m.start() - 1) + 1, m.start() - 40);
+            boolean xmpp = XMPP_LABEL.matcher(plain.substring(lineStart, m.start())).find();
+            add(found, taken, xmpp ? "xmpp" : "email", value, m.start(), m.end());
+        }
     }
 
     /** The IOC that {@code value} is on its own, or null if it is none. */
@@ -112,30 +172,9 @@ public class IocExtractor {
         return iocs.size() == 1 && iocs.get(0).value().equalsIgnoreCase(stripTrailing(v)) ? iocs.get(0) : null;
     }
 
-    private void collect(String text, Pattern pattern, String type, Map<String, Found> found, List<int[]> taken) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            String value = type.equals("url") ? stripTrailing(m.group()) : m.group();
-            if (type.equals("cve")) {
-                value = value.toUpperCase(Locale.ROOT);
-            }
-            if (type.equals("email")) {
-                value = value.toLowerCase(Locale.ROOT);
-            }
-            if (type.equals("url") || type.equals("email")) {
-                String host = type.equals("url") ? hostOf(value) : value.substring(value.indexOf('@') + 1);
-                if (host != null && ignored(host.toLowerCase(Locale.ROOT))) {
-                    taken.add(new int[] {m.start(), m.end()});
-                    continue;
-                }
-            }
-            add(found, taken, type, value, m.start(), m.start() + value.length());
-        }
-    }
-
     private static void add(Map<String, Found> found, List<int[]> taken, String type, String value, int start, int end) {
         taken.add(new int[] {start, end});
-        found.putIfAbsent(type + "\u0000" + value.toLowerCase(Locale.ROOT), new Found(new Ioc(type, value), start));
+        found.putIfAbsent(type + "\u0000" + value.toLowerCase(Locale.ROOT), new Found(new Ioc(type, value), start, end));
     }
 
     private static boolean overlaps(List<int[]> taken, int start, int end) {
@@ -238,17 +277,13 @@ public class IocExtractor {
     }
 
     private static String hostOf(String url) {
-        try {
-            return java.net.URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return UrlIocs.host(url);
     }
 
     private static String stripTrailing(String value) {
         return value.replaceAll("[.,;:!?)\\]]+$", "");
     }
 
-    private record Found(Ioc ioc, int position) {
+    private record Found(Ioc ioc, int start, int end) {
     }
 }

@@ -324,8 +324,21 @@ class CommandLineIT {
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout().strip()).isEqualTo("{\"ipv4\":[\"198.51.100.7\"],\"ipv6\":[],\"domain\":[\"c2.evil-updates.com\"],"
                 + "\"url\":[\"https://c2.evil-updates.com/gate\"],\"email\":[],\"md5\":[],\"sha1\":[],\"sha256\":[],\"sha512\":[],"
-                + "\"cve\":[\"CVE-2024-3400\"],\"attack_technique\":[]}");
+                + "\"cve\":[\"CVE-2024-3400\"],\"attack_technique\":[],\"attack_tactic\":[],\"attack_mitigation\":[],"
+                + "\"imphash\":[],\"authentihash\":[],\"xmpp\":[]}");
         assertThat(new JarProcess(work).run("iocs", "missing.txt").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void iocsFindsTheCveTheAddressAndTheHashOfAFullWidthJapaneseParagraph() throws Exception {
+        Files.writeString(work.resolve("advisory.txt"), """
+                本脆弱性はＣＶＥ－２０２４－３４００として採番されています。攻撃元ＩＰアドレス：１９８．５１．１００．７
+                検体のハッシュ値（ＳＨＡ２５６）：ｅ３ｂ０ｃ４４２９８ｆｃ１ｃ１４９ａｆｂｆ４ｃ８９９６ｆｂ９２４２７ａｅ４１ｅ４６４９ｂ９３４ｃａ４９５９９１ｂ７８５２ｂ８５５
+                """);
+        JarProcess.Result r = new JarProcess(work).run("iocs", "advisory.txt");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).contains("\"ipv4\":[\"198.51.100.7\"]", "\"cve\":[\"CVE-2024-3400\"]",
+                "\"sha256\":[\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"]");
     }
 
     private static void assertOneLineError(JarProcess.Result r, String message) {
