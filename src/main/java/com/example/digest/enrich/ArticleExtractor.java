@@ -3,7 +3,7 @@ package com.example.digest.enrich;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
+import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,6 +16,11 @@ import org.jsoup.nodes.Element;
  * wins when it holds the whole text.
  */
 public class ArticleExtractor {
+    /** Main text shorter than this, and than half the page's paragraph text, sends the page through the lenient pass. */
+    private static final int MIN_TEXT = 500;
+    /** The main method's text is implausibly short when under this share of the paragraphs' and under SHORT_TEXT. */
+    private static final double SHORT_SHARE = 0.4;
+    private static final int SHORT_TEXT = 2000;
     private final JsonLdBody jsonLd = new JsonLdBody();
 
     /** The title and body text of the page; {@code text} holds one paragraph per line, without the title. */
@@ -24,27 +29,54 @@ public class ArticleExtractor {
 
     /** The main text of a page's bytes; {@code charset} is what the server declared, if anything (see {@link PageCharset}). */
     public Extracted extract(byte[] html, String charset, String baseUri) {
-        try {
-            return extract(Jsoup.parse(new ByteArrayInputStream(html), PageCharset.resolve(html, charset).name(), baseUri));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String name = PageCharset.resolve(html, charset).name();
+        return extract(() -> {
+            try {
+                return Jsoup.parse(new ByteArrayInputStream(html), name, baseUri);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public Extracted extract(String html, String baseUri) {
-        return extract(Jsoup.parse(html, baseUri));
+        return extract(() -> Jsoup.parse(html, baseUri));
     }
 
-    public Extracted extract(Document doc) {
+    /**
+     * The cascade: the main method on the cleaned page; the page's paragraphs when that gives nothing, or too little for
+     * the page, or furniture rather than prose; the page's JSON-LD body when it is the whole text; and, when all of that
+     * is still short of the page's own paragraph text, the same again on a page cleaned by tag only (parsed anew).
+     */
+    private Extracted extract(Supplier<Document> parse) {
+        Document doc = parse.get();
         String title = title(doc);
         String fromJsonLd = jsonLd.find(doc);
-        PageCleaner.clean(doc);
-        List<Element> content = ContentFinder.mainContent(doc);
-        String text = BlockText.of(content, title);
+        int paragraphChars = ParagraphText.chars(doc);
+        String text = body(doc, title, true);
+        if (text.length() < MIN_TEXT && text.length() < paragraphChars / 2) {
+            String lenient = body(parse.get(), title, false);
+            if (ParagraphText.quality(lenient) > ParagraphText.quality(text)) {
+                text = lenient;
+            }
+        }
         if (fromJsonLd != null && fromJsonLd.length() > text.length() * 0.8) {
             text = fromJsonLd;
         }
         return new Extracted(title, text);
+    }
+
+    /** The main method on a page cleaned as asked, or the page's paragraphs when that gives too little (see above). */
+    private static String body(Document doc, String title, boolean cleanByClass) {
+        PageCleaner.clean(doc, cleanByClass);
+        ParagraphText paragraphs = ParagraphText.of(doc.body() == null ? doc : doc.body());
+        String text = BlockText.of(ContentFinder.mainContent(doc), title);
+        String fallback = paragraphs.text();
+        boolean tooShort = text.length() < fallback.length() * SHORT_SHARE && text.length() < SHORT_TEXT;
+        if (text.isBlank() || (tooShort && ParagraphText.quality(fallback) > ParagraphText.quality(text))) {
+            text = fallback;
+        }
+        return text;
     }
 
     private static String title(Document doc) {

@@ -29,12 +29,7 @@ final class BlockText {
         List<String> lines = new ArrayList<>();
         for (Element el : content) {
             // teaser lines made of links ("SEE MORE: ...", lists of other stories) are not the article
-            for (Element block : el.select("p, li, h2, h3, h4")) {
-                int length = block.text().length();
-                if (length > 0 && length < 200 && ContentFinder.linkDensity(block) > 0.8) {
-                    block.remove();
-                }
-            }
+            Boilerplate.strip(el);
             StringBuilder current = new StringBuilder();
             NodeTraversor.traverse(new NodeVisitor() {
                 @Override

@@ -61,6 +61,10 @@ final class ContentFinder {
         if (top == null) {
             return List.of(body);
         }
+        Element root = articleRoot(top, body);
+        if (root != null) {
+            return List.of(root);
+        }
         List<Element> content = new ArrayList<>();
         Element parent = top.parent();
         if (parent == null || top == body) {
@@ -86,6 +90,23 @@ final class ContentFinder {
             }
         }
         return content;
+    }
+
+    private static final Pattern ARTICLE_ROOT = Pattern.compile("(?i)(?:^|[\\s_-])(?:article|post|entry|story)(?:[_-]?(?:body|content|text|inner|main))?(?:$|[\\s])");
+
+    /** The whole article around the best container, when the page marks one and it is not mostly links. */
+    private static Element articleRoot(Element top, Element body) {
+        for (Element a = top; a != null && a != body; a = a.parent()) {
+            boolean marked = a.tagName().equals("article") || a.attr("itemprop").contains("articleBody")
+                    || ARTICLE_ROOT.matcher(a.className()).find() || ARTICLE_ROOT.matcher(a.id()).find();
+            if (marked) {
+                if (a != top && linkDensity(a) < 0.3) {
+                    return a;
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean isParagraph(Element el) {

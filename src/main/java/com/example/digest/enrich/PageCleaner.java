@@ -28,6 +28,14 @@ final class PageCleaner {
 
     /** Drops what is never article text: scripts, navigation, forms of controls, hidden parts, and chrome by class/id. */
     static void clean(Document doc) {
+        clean(doc, true);
+    }
+
+    /**
+     * As {@link #clean(Document)}; {@code byClass} false keeps what only its class or id calls chrome, for the lenient
+     * second pass over a page whose wrapper is named like chrome ({@code id="mastergridBanner"} around everything).
+     */
+    static void clean(Document doc, boolean byClass) {
         doc.select("script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea, nav, aside, "
                 + "footer, figcaption, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], "
                 + "[role=contentinfo], [style~=display:\\s*none]").remove();
@@ -40,6 +48,9 @@ final class PageCleaner {
             if (header.select("p").size() < 2) {
                 header.remove();
             }
+        }
+        if (!byClass) {
+            return;
         }
         List<Element> unlikely = new ArrayList<>();
         for (Element el : doc.getAllElements()) {

@@ -1,0 +1,65 @@
+package com.example.digest.enrich;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * The second, simpler method of the cascade: every paragraph of the cleaned page with few links, in document order.
+ * Used when the main method gives nothing, or too little for the page, or what looks like page furniture.
+ */
+final class ParagraphText {
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;\"”“»«)]\\s*$");
+
+    private final String text;
+    private ParagraphText(String text) {
+        this.text = text;
+    }
+
+    /** Read from a cleaned page, before the main method takes parts of it away. */
+    static ParagraphText of(Element body) {
+        List<String> lines = new ArrayList<>();
+        for (Element p : body.select("p, pre, blockquote")) {
+            if (p.parents().stream().anyMatch(a -> a.tagName().equals("p") || a.tagName().equals("blockquote") || a.tagName().equals("pre"))) {
+                continue;
+            }
+            String line = p.text().strip();
+            if (!line.isEmpty() && ContentFinder.linkDensity(p) < 0.3) {
+                lines.add(line);
+            }
+        }
+        return new ParagraphText(String.join("\n", lines));
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The characters of all paragraph text of a page as parsed, links included: what the page has to say at most. */
+    static int chars(Element page) {
+        int chars = 0;
+        for (Element p : page.getElementsByTag("p")) {
+            chars += p.text().length();
+        }
+        return chars;
+    }
+
+    /**
+     * A plain measure of how much of a text reads as prose: the characters of its lines that are long enough and end
+     * like sentences, less those of lines that do not.
+     */
+    static int quality(String text) {
+        int score = 0;
+        for (String line : text.split("\n")) {
+            int length = line.strip().length();
+            if (length >= 40 && SENTENCE_END.matcher(line).find()) {
+                score += length;
+            } else if (length < 40) {
+                score -= Math.min(length, 10);
+            }
+        }
+        return score;
+    }
+}
