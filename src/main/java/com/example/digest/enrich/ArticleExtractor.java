@@ -3,6 +3,7 @@ package com.example.digest.enrich;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
@@ -70,7 +71,13 @@ public class ArticleExtractor {
     private static String body(Document doc, String title, boolean cleanByClass) {
         PageCleaner.clean(doc, cleanByClass);
         ParagraphText paragraphs = ParagraphText.of(doc.body() == null ? doc : doc.body());
-        String text = BlockText.of(ContentFinder.mainContent(doc), title);
+        List<Element> content = ContentFinder.mainContent(doc);
+        Element lead = LeadFinder.find(content);
+        if (lead != null) {
+            content = new java.util.ArrayList<>(content);
+            content.add(0, lead);
+        }
+        String text = BlockText.of(content, title);
         String fallback = paragraphs.text();
         boolean tooShort = text.length() < fallback.length() * SHORT_SHARE && text.length() < SHORT_TEXT;
         if (text.isBlank() || (tooShort && ParagraphText.quality(fallback) > ParagraphText.quality(text))) {

@@ -1,12 +1,14 @@
 package com.example.digest.enrich;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /** The page's own JSON-LD {@code articleBody}, when it holds real text. */
 final class JsonLdBody {
@@ -18,8 +20,12 @@ final class JsonLdBody {
             try {
                 String body = findArticleBody(json.get().readTree(script.data()));
                 if (body != null && body.strip().length() > 200) {
-                    return Jsoup.parse(body).text().length() < body.length() * 0.9 && body.contains("<")
-                            ? Jsoup.parse(body).text() : body.strip().replaceAll("[ \\t]*\\n\\s*", "\n");
+                    if (body.contains("&lt;")) {
+                        body = Parser.unescapeEntities(body, false); // markup escaped once more than JSON needs
+                    }
+                    Document markup = body.contains("<") ? Jsoup.parseBodyFragment(body) : null;
+                    return markup != null && markup.text().length() < body.length() * 0.9
+                            ? BlockText.of(List.of(markup.body()), "") : body.strip().replaceAll("[ \\t]*\\n\\s*", "\n");
                 }
             } catch (IOException ignored) {
                 // broken JSON-LD is common: fall back to the DOM

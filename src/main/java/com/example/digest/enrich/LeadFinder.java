@@ -1,0 +1,64 @@
+package com.example.digest.enrich;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * The article's lead (standfirst, intro, summary) when the page sets it apart from the body, before it: a block named
+ * so by its class or id, near the chosen content, with prose rather than links.
+ */
+final class LeadFinder {
+    private static final Pattern LEAD = Pattern.compile("(?i)lead|intro|standfirst|teaser|perex|chapeau|chapo|sapo|entradilla");
+    /** How far up from the content the lead may sit. */
+    private static final int LEVELS = 4;
+
+    private LeadFinder() {
+    }
+
+    /** The lead element, or null when the page marks none near {@code content}. */
+    static Element find(List<Element> content) {
+        Element first = content.get(0);
+        Element scope = first;
+        for (int level = 0; level < LEVELS && scope.parent() != null && !scope.parent().tagName().equals("body"); level++) {
+            scope = scope.parent();
+        }
+        for (Element candidate : scope.getAllElements()) {
+            if (candidate == scope || !isBefore(candidate, first)) {
+                continue;
+            }
+            String hints = candidate.className() + " " + candidate.id();
+            if (hints.isBlank() || !LEAD.matcher(hints).find()) {
+                continue;
+            }
+            int length = candidate.text().length();
+            if (length >= 30 && length <= 1500 && ContentFinder.linkDensity(candidate) < 0.2 && candidate.selectFirst("h1") == null) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code a} ends before {@code b} starts in document order (neither holds the other). */
+    private static boolean isBefore(Element a, Element b) {
+        if (a == b || a.parents().contains(b) || b.parents().contains(a)) {
+            return false;
+        }
+        return compare(a, b) < 0;
+    }
+
+    private static int compare(Element a, Element b) {
+        List<Element> pa = new java.util.ArrayList<>(a.parents()); // jsoup's Elements write through to the page
+        List<Element> pb = new java.util.ArrayList<>(b.parents());
+        java.util.Collections.reverse(pa);
+        java.util.Collections.reverse(pb);
+        pa.add(a);
+        pb.add(b);
+        int i = 0;
+        while (i < pa.size() && i < pb.size() && pa.get(i) == pb.get(i)) {
+            i++;
+        }
+        return Integer.compare(pa.get(i).elementSiblingIndex(), pb.get(i).elementSiblingIndex());
+    }
+}
