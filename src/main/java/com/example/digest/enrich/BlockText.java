@@ -13,10 +13,21 @@ import org.jsoup.select.NodeVisitor;
 
 /** Writes the chosen content as text, a line per block, without the title, link teasers and page furniture. */
 final class BlockText {
-    /** Lines that are page furniture wherever they stand. */
-    private static final Pattern FURNITURE_LINE = Pattern.compile(
-            "(?i)(advertisement|advertising|ad|sponsored|close|video|play|continue reading( below)?|story continues below|"
-                    + "scroll to continue|skip (to|navigation).*|share( this)?( article)?|read more|see more|related)\\W*");
+    /**
+     * Lines that are page furniture wherever they stand: the labels of ads, players, share and print buttons, and of the
+     * "more on this" boxes that follow an article, in the languages the pages are written in.
+     */
+    private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)(advertisement|advertising|ad|anzeige|werbung|sponsored|close|video|play|"
+            + "continue reading( below)?|story continues below|scroll to continue|skip (to|navigation).*|share( this)?( article| story| post)?|"
+            + "read more|see more|read (also|next)|related( articles| posts| stories| content| topics)?|you (may|might) also like|"
+            + "recommended( for you| articles)?|more (on|about) this( topic| story)?|more stories|about the author|view comments|comments?|"
+            + "print|drucken|rezept drucken|artikel drucken|bild anzeigen|teilen|jetzt teilen|diesen artikel teilen|kommentieren|"
+            + "(lesen sie )?auch( interessant| lesen)?|mehr (zum thema|zu[rm]? .{1,40}|themen|interessantes|aus dem .{1,30})|"
+            + "(ähnliche|empfohlene|weitere) (beiträge|artikel|themen)|schon gelesen|zum weiterlesen|weiterlesen|das könnte sie( auch)? interessieren|"
+            + "über den autor|zur person|war (der|dieser) artikel (hilfreich|nützlich)|zurück( zur (übersicht|listenansicht))?|"
+            + "lire (aussi|la suite)|à lire aussi|voir aussi|pour lire la suite|le puede interesar|temas relacionados|contenido relacionado|"
+            + "noticias relacionadas|lea también|veja também|leia também|leggi anche|czytaj (też|także|więcej)|zobacz (też|także)|drukuj|"
+            + "inne artykuły autora)\\W*");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
             "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "td", "th", "br", "hr", "figure",
             "header", "footer", "address", "center");
