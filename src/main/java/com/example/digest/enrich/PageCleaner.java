@@ -32,13 +32,24 @@ final class PageCleaner {
     }
 
     /**
-     * As {@link #clean(Document)}; {@code byClass} false keeps what only its class or id calls chrome, for the lenient
-     * second pass over a page whose wrapper is named like chrome ({@code id="mastergridBanner"} around everything).
+     * As {@link #clean(Document)}; {@code strict} false drops only what is never text (scripts, controls, hidden parts),
+     * for the lenient second pass over a page whose wrapper is named or tagged like chrome ({@code id="mastergridBanner"}
+     * or an {@code <aside>} around everything). The body inside a client-side template is then read as markup.
      */
-    static void clean(Document doc, boolean byClass) {
-        doc.select("script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea, nav, aside, "
-                + "footer, figcaption, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], "
-                + "[role=contentinfo], [style~=display:\\s*none]").remove();
+    static void clean(Document doc, boolean strict) {
+        if (!strict) {
+            for (Element template : doc.select("script[type=text/template], script[type=text/x-template]")) {
+                if (template.data().contains("<p")) {
+                    template.after(template.data());
+                }
+            }
+        }
+        doc.select("script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea, "
+                + "[hidden], [aria-hidden=true], [style~=display:\\s*none]").remove();
+        if (!strict) {
+            return;
+        }
+        doc.select("nav, aside, footer, figcaption, [role=navigation], [role=complementary], [role=contentinfo]").remove();
         for (Element form : doc.select("form")) {
             if (form.text().length() < 300) {
                 form.remove(); // a search box or a sign-up form; some sites wrap the whole page in one form
@@ -48,9 +59,6 @@ final class PageCleaner {
             if (header.select("p").size() < 2) {
                 header.remove();
             }
-        }
-        if (!byClass) {
-            return;
         }
         List<Element> unlikely = new ArrayList<>();
         for (Element el : doc.getAllElements()) {
