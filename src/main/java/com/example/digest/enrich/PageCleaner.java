@@ -17,10 +17,14 @@ final class PageCleaner {
                     + "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|"
                     + "agegate|pagination|pager|popup|yom-remote|share|cookie|consent|newsletter|subscribe|outbrain|taboola|"
                     + "promo|recommend|trending|most-?read|skip-link");
-    /** Parts that are never body text even inside the article: captions, players, hover cards, link teasers. */
+    /**
+     * Parts that are never body text even inside the article: captions, players, hover cards, link teasers, author
+     * boxes and bylines, tag lists, ratings, paywall, donation and newsletter boxes, copyright lines, breadcrumbs.
+     */
     private static final Pattern NEVER_BODY = Pattern.compile(
             "(?i)caption|credit|-video|video-|videoplayer|video-?player|hover-?card|tooltip|rollover|inline-?related|dont-?miss|"
-                    + "see-?also|read-?more|more-?on-?this|ad-?label|advert|related-?(?:links|articles|stories|content)");
+                    + "see-?also|read-?more|more-?on-?this|ad-?label|advert|related-?(?:links|articles|stories|content)|"
+                    + "author|byline|post-?meta|entry-?meta|tags|rating|paywall|donat|newsletter|copyright|breadcrumb|subscri|signup");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
 
     private PageCleaner() {
