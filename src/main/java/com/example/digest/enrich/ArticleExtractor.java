@@ -71,7 +71,7 @@ public class ArticleExtractor {
     private static String body(Document doc, String title, boolean cleanByClass) {
         PageCleaner.clean(doc, cleanByClass);
         ParagraphText paragraphs = ParagraphText.of(doc.body() == null ? doc : doc.body());
-        List<Element> content = ContentFinder.mainContent(doc);
+        List<Element> content = NearbyProse.around(ContentFinder.mainContent(doc), doc.body());
         Element lead = LeadFinder.find(content);
         if (lead != null) {
             content = new java.util.ArrayList<>(content);

@@ -1,0 +1,56 @@
+package com.example.digest.enrich;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Sibling recovery a few levels up: paragraphs of prose near the chosen content but outside it (a body split into
+ * section wrappers, around media or boxes) are added, in document order. Prose: a paragraph long enough, with few links,
+ * that ends like a sentence.
+ */
+final class NearbyProse {
+    private static final Set<String> PARAGRAPHS = Set.of("p");
+    /** How far up from the content to look. */
+    private static final int LEVELS = 2;
+    private static final int MIN_LENGTH = 80;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…\"”“»«)]\\s*$");
+
+    private NearbyProse() {
+    }
+
+    /** The content with the prose paragraphs near it, in document order. */
+    static List<Element> around(List<Element> content, Element body) {
+        Element scope = content.get(0);
+        for (int level = 0; level < LEVELS && scope.parent() != null && scope.parent() != body && !scope.parent().tagName().equals("body"); level++) {
+            scope = scope.parent();
+        }
+        Map<Element, Boolean> inContent = new IdentityHashMap<>();
+        for (Element c : content) {
+            inContent.put(c, true);
+        }
+        List<Element> result = new ArrayList<>();
+        List<Element> all = scope.getAllElements();
+        for (int i = 0; i < all.size(); i++) {
+            Element el = all.get(i);
+            if (inContent.containsKey(el)) {
+                result.add(el);
+                i += el.getAllElements().size() - 1; // skip what it holds
+                continue;
+            }
+            if (PARAGRAPHS.contains(el.tagName())) {
+                String text = el.text();
+                if (text.length() >= MIN_LENGTH && ContentFinder.linkDensity(el) < 0.2 && SENTENCE_END.matcher(text).find()) {
+                    result.add(el);
+                }
+                i += el.getAllElements().size() - 1;
+            }
+        }
+        return result.size() >= content.size() ? result : content;
+    }
+}
