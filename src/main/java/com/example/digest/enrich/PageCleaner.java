@@ -30,6 +30,16 @@ final class PageCleaner {
     private PageCleaner() {
     }
 
+    /** True when a block holds a paragraph of prose: 80 characters or more of its own text, few of them in links. */
+    private static boolean holdsProse(Element block) {
+        for (Element el : block.getAllElements()) {
+            if ((el.tagName().equals("p") || el.tagName().equals("div")) && el.ownText().length() >= 80 && ContentFinder.linkDensity(el) < 0.2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Drops what is never article text: scripts, navigation, forms of controls, hidden parts, and chrome by class/id. */
     static void clean(Document doc) {
         clean(doc, true);
@@ -60,8 +70,8 @@ final class PageCleaner {
             }
         }
         for (Element header : doc.select("header")) {
-            if (header.select("p").size() < 2) {
-                header.remove();
+            if (header.select("p").size() < 2 && !holdsProse(header)) {
+                header.remove(); // a site or article header, unless it holds the article's lead
             }
         }
         List<Element> unlikely = new ArrayList<>();
