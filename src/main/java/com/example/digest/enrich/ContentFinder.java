@@ -45,7 +45,8 @@ final class ContentFinder {
                     break;
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(ancestor, initialScore(ancestor) + score / divider, (old, add) -> old + score / divider);
+                Double old = scores.get(ancestor); // an ancestor's own score is worked out once, on first sight
+                scores.put(ancestor, (old == null ? initialScore(ancestor) : old) + score / divider);
             }
         }
         Element top = null;

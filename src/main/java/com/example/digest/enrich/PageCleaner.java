@@ -74,6 +74,9 @@ final class PageCleaner {
                 header.remove(); // a site or article header, unless it holds the article's lead
             }
         }
+        // a page repeats its class names: each is matched once
+        java.util.Map<String, Boolean> unlikelyHints = new java.util.HashMap<>();
+        java.util.Map<String, Boolean> neverHints = new java.util.HashMap<>();
         List<Element> unlikely = new ArrayList<>();
         for (Element el : doc.getAllElements()) {
             if (el == doc || el.tagName().equals("html") || el.tagName().equals("body") || el.tagName().equals("article")
@@ -81,7 +84,7 @@ final class PageCleaner {
                 continue;
             }
             String hints = el.className() + " " + el.id();
-            if (!hints.isBlank() && UNLIKELY.matcher(hints).find() && !MAYBE.matcher(hints).find()
+            if (!hints.isBlank() && unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())
                     && el.selectFirst("article, main, [itemprop=articleBody]") == null) {
                 unlikely.add(el);
             }
@@ -90,7 +93,7 @@ final class PageCleaner {
         List<Element> never = new ArrayList<>();
         for (Element el : doc.getAllElements()) {
             String hints = el.className() + " " + el.id();
-            if (!hints.isBlank() && NEVER_BODY.matcher(hints).find() && el.selectFirst("article, main, [itemprop=articleBody]") == null
+            if (!hints.isBlank() && neverHints.computeIfAbsent(hints, h -> NEVER_BODY.matcher(h).find()) && el.selectFirst("article, main, [itemprop=articleBody]") == null
                     && el.select("p").size() < 3) {
                 never.add(el);
             }

@@ -22,7 +22,7 @@ final class ParagraphText {
     static ParagraphText of(Element body) {
         List<String> lines = new ArrayList<>();
         for (Element p : body.select("p, pre, blockquote")) {
-            if (p.parents().stream().anyMatch(a -> a.tagName().equals("p") || a.tagName().equals("blockquote") || a.tagName().equals("pre"))) {
+            if (insideAnother(p)) {
                 continue;
             }
             String line = p.text().strip();
@@ -31,6 +31,15 @@ final class ParagraphText {
             }
         }
         return new ParagraphText(String.join("\n", lines));
+    }
+
+    private static boolean insideAnother(Element block) {
+        for (Element a = block.parent(); a != null; a = a.parent()) {
+            if (a.tagName().equals("p") || a.tagName().equals("blockquote") || a.tagName().equals("pre")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String text() {
