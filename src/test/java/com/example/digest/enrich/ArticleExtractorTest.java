@@ -35,4 +35,46 @@ class ArticleExtractorTest {
                 + body + "\"}</script></head><body><div id=app>Loading</div></body></html>";
         assertThat(extractor.extract(html, "https://n.example/").text()).isEqualTo(body.strip());
     }
+
+    private static final String SENTENCE = "The attackers used the flaw to reach the management interface and then moved laterally. ";
+
+    @Test
+    void anArticleInsideAnAsideIsFoundByTheLenientPass() {
+        String html = "<html><body><div id=\"mastergridBanner\"><aside class=\"page\"><section class=\"story\">"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(5) + "</section></aside></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text.lines()).hasSize(5).allSatisfy(line -> assertThat(line).isEqualTo(SENTENCE.repeat(2).strip()));
+    }
+
+    @Test
+    void aBodySplitByMediaAndSectionWrappersIsKeptWholeInOrder() {
+        String html = "<html><body><div class=\"page\"><div class=\"wrap\">"
+                + "<section><div><p>First part. " + SENTENCE + "</p><p>" + SENTENCE + SENTENCE + "</p><p>" + SENTENCE + "</p></div></section>"
+                + "<figure><img src=\"/chart.png\" alt=\"\"></figure>"
+                + "<section><div><p>Second part. " + SENTENCE + "</p></div></section>"
+                + "</div></div><div class=\"promo-box\"><p><a href=\"/x\">Another story entirely, a teaser link</a></p></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).contains("First part.", "Second part.").doesNotContain("teaser");
+        assertThat(text.indexOf("First part.")).isLessThan(text.indexOf("Second part."));
+    }
+
+    @Test
+    void theLeadAPageSetsApartBeforeTheBodyIsKept() {
+        String html = "<html><body><article><header><h1>Title</h1><div class=\"article-lead\">A lead that says in one sentence what happened, to whom, and what the reader should do now.</div>"
+                + "<div class=\"byline\">By Someone, 3 hours ago</div></header>"
+                + "<div class=\"article-body\">" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(4) + "</div></article></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).startsWith("A lead that says in one sentence what happened").doesNotContain("By Someone");
+    }
+
+    @Test
+    void relatedBoxesAndTheirHeadingsInsideTheArticleAreDropped() {
+        String html = "<html><body><article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(4)
+                + "<h3>Mehr zum Thema</h3><ul><li><a href=\"/a\">Erster anderer Artikel</a></li><li><a href=\"/b\">Zweiter</a></li></ul>"
+                + "<p>Teilen</p><div class=\"author-box\"><p>Jane Doe writes about security for this site since 2019.</p></div>"
+                + "</article></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("Mehr zum Thema", "anderer Artikel", "Teilen", "Jane Doe");
+        assertThat(text.lines()).hasSize(4);
+    }
 }
