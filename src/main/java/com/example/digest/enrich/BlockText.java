@@ -28,6 +28,17 @@ final class BlockText {
             + "lire (aussi|la suite)|à lire aussi|voir aussi|pour lire la suite|le puede interesar|temas relacionados|contenido relacionado|"
             + "noticias relacionadas|lea también|veja também|leia também|leggi anche|czytaj (też|także|więcej)|zobacz (też|także)|drukuj|"
             + "inne artykuły autora)\\W*");
+    /**
+     * Short lines that are notices, not prose: copyright, newsletter, subscription and follow-us prompts, advertising
+     * labels, photo credits. Words that security news uses in prose (subscribers, state-sponsored, affiliates, cookies,
+     * log-in pages) are not among them.
+     */
+    private static final Pattern NOTICE = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|"
+            + "tous droits réservés|todos los derechos|subscribe (now|to our|for)|sign up for|jetzt abonnieren|newsletter|follow us|"
+            + "folgen sie uns|síguenos|siga-nos|obserwuj nas|^werbung\\b|^anzeige\\b|^sponsored\\b|"
+            + "^(foto|photo|bild|image|quelle|source|credit)s?\\s*:|getty images");
+    /** A notice is a short line; a longer one is prose that mentions such a word. */
+    private static final int NOTICE_LENGTH = 160;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
             "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "td", "th", "br", "hr", "figure",
             "header", "footer", "address", "center");
@@ -61,7 +72,8 @@ final class BlockText {
             }, el);
             flush(current, lines);
         }
-        lines.removeIf(line -> line.equals(title) || FURNITURE_LINE.matcher(line).matches());
+        lines.removeIf(line -> line.equals(title) || FURNITURE_LINE.matcher(line).matches()
+                || (line.length() < NOTICE_LENGTH && NOTICE.matcher(line).find()));
         return String.join("\n", lines);
     }
 

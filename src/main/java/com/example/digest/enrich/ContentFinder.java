@@ -157,7 +157,7 @@ final class ContentFinder {
         return score + classWeight(el);
     }
 
-    private static double classWeight(Element el) {
+    static double classWeight(Element el) {
         double weight = 0;
         for (String hint : new String[] {el.className(), el.id()}) {
             if (hint.isBlank()) {

@@ -43,6 +43,10 @@ final class NearbyProse {
                 i += el.getAllElements().size() - 1; // skip what it holds
                 continue;
             }
+            if (ContentFinder.classWeight(el) < 0) {
+                i += el.getAllElements().size() - 1; // a box named like furniture: none of it
+                continue;
+            }
             if (PARAGRAPHS.contains(el.tagName())) {
                 String text = el.text();
                 if (text.length() >= MIN_LENGTH && ContentFinder.linkDensity(el) < 0.2 && SENTENCE_END.matcher(text).find()) {

@@ -77,4 +77,14 @@ class ArticleExtractorTest {
         assertThat(text).doesNotContain("Mehr zum Thema", "anderer Artikel", "Teilen", "Jane Doe");
         assertThat(text.lines()).hasSize(4);
     }
+
+    @Test
+    void noticeLinesGoButSecurityProseWithTheSameWordsStays() {
+        String prose = "State-sponsored hackers and a ransomware affiliate stole session cookies of 2 million subscribers.";
+        String html = "<html><body><article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(3) + "<p>" + prose + "</p>"
+                + "<p>Sign up for our newsletter.</p><p>© 2026 Example Media. All rights reserved.</p><p>Foto: Jane Doe</p>"
+                + "</article></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).contains(prose).doesNotContain("newsletter", "All rights reserved", "Foto:");
+    }
 }

@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn -B -Pbench-extract verify} at the last change minus 0.01, so that quality cannot drop silently. Raise them
  * when the extractor improves.
  * <ul>
- * <li>the 88 pages with whole-text truth ({@code src/test/resources/article-extraction}): F1 0.973, precision 0.964;</li>
+ * <li>the 88 pages with whole-text truth ({@code src/test/resources/article-extraction}): F1 0.974, precision 0.967;</li>
  * <li>the 64 Creative Commons pages of trafilatura's snippet set ({@code src/test/resources/extraction-snippets}), scored
  * by that set's rule: F1 0.956 (precision 0.958, recall 0.953).</li>
  * </ul>
  */
 class ExtractionRegressionTest {
-    private static final double DEV_F1_FLOOR = 0.963;
-    private static final double DEV_PRECISION_FLOOR = 0.954;
+    private static final double DEV_F1_FLOOR = 0.964;
+    private static final double DEV_PRECISION_FLOOR = 0.957;
     private static final double SNIPPETS_F1_FLOOR = 0.945;
     /** A page with this much paragraph text always gives some text. */
     private static final int PARAGRAPH_CHARS = 500;
