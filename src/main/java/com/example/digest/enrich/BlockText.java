@@ -37,6 +37,13 @@ final class BlockText {
             + "tous droits réservés|todos los derechos|subscribe (now|to our|for)|sign up for|jetzt abonnieren|newsletter|follow us|"
             + "folgen sie uns|síguenos|siga-nos|obserwuj nas|^werbung\\b|^anzeige\\b|^sponsored\\b|"
             + "^(foto|photo|bild|image|quelle|source|credit)s?\\s*:|getty images");
+    /** Lines that label page parts (contact, comments, dates, categories, credits), not text, when they stand alone. */
+    private static final Pattern LABELS = Pattern.compile("(?iu)(kontakt|telefon|weitere informationen|weitere artikel zum thema|neueste artikel|"
+            + "kommentare( schreiben| insgesamt)?|kommentierte artikel|beitrag teilen|lesen sie auch.{0,40}|auch lesen|aktualisiert( am)?.{0,30}|"
+            + "(dieser (text|eintrag|beitrag) wurde )?veröffentlicht( am)?.{0,30}|von|credit|beitragsbild|titelbild|inhaltsverzeichnis|"
+            + "release date.{0,30}|last modified.{0,30}|aufrufe.{0,10}|kategorie: .{1,40}|category ?: .{1,40}|related coverage|news|pdf|"
+            + "community|aktuell|publikacja.{0,30}|permalien|permalink|quellenangaben|zusatzinformationen|view comments|"
+            + "empfehlungen aus dem.{0,30}|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
     /** A notice is a short line; a longer one is prose that mentions such a word. */
     private static final int NOTICE_LENGTH = 160;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
@@ -73,7 +80,8 @@ final class BlockText {
             flush(current, lines);
         }
         lines.removeIf(line -> line.equals(title) || FURNITURE_LINE.matcher(line).matches()
-                || (line.length() < NOTICE_LENGTH && NOTICE.matcher(line).find()));
+                || (line.length() < NOTICE_LENGTH && NOTICE.matcher(line).find())
+                || LABELS.matcher(line).matches());
         return String.join("\n", lines);
     }
 
