@@ -25,6 +25,8 @@ final class PageCleaner {
             "(?i)caption|credit|-video|video-|videoplayer|video-?player|hover-?card|tooltip|rollover|inline-?related|dont-?miss|"
                     + "see-?also|read-?more|more-?on-?this|ad-?label|advert|related-?(?:links|articles|stories|content)|"
                     + "author|byline|post-?meta|entry-?meta|tags|rating|paywall|donat|newsletter|copyright|breadcrumb|subscri|signup");
+    /** A header by its name may hold the article's lead: it stays when it holds a paragraph of prose. */
+    private static final Pattern HEADER_HINT = Pattern.compile("(?i)header");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
 
     private PageCleaner() {
@@ -85,7 +87,8 @@ final class PageCleaner {
             }
             String hints = el.className() + " " + el.id();
             if (!hints.isBlank() && unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())
-                    && el.selectFirst("article, main, [itemprop=articleBody]") == null) {
+                    && el.selectFirst("article, main, [itemprop=articleBody]") == null
+                    && !(HEADER_HINT.matcher(hints).find() && holdsProse(el))) {
                 unlikely.add(el);
             }
         }
