@@ -44,7 +44,7 @@ final class BlockText {
             + "release date.{0,30}|last modified.{0,30}|aufrufe.{0,10}|kategorie: .{1,40}|category ?: .{1,40}|related coverage|news|pdf|"
             + "community|aktuell|publikacja.{0,30}|permalien|permalink|quellenangaben|zusatzinformationen|view comments|"
             + "empfehlungen aus dem.{0,30}|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
-    /** A notice is a short line; a longer one is prose that mentions such a word. */
+    /** A notice or a label is a short line; a longer one is prose that mentions such a word. */
     private static final int NOTICE_LENGTH = 160;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
             "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "td", "th", "br", "hr", "figure",
@@ -79,9 +79,8 @@ final class BlockText {
             }, el);
             flush(current, lines);
         }
-        lines.removeIf(line -> line.equals(title) || FURNITURE_LINE.matcher(line).matches()
-                || (line.length() < NOTICE_LENGTH && NOTICE.matcher(line).find())
-                || LABELS.matcher(line).matches());
+        lines.removeIf(line -> line.equals(title) || (line.length() < NOTICE_LENGTH && (FURNITURE_LINE.matcher(line).matches()
+                || NOTICE.matcher(line).find() || LABELS.matcher(line).matches())));
         return String.join("\n", lines);
     }
 

@@ -82,6 +82,9 @@ public final class PageCharset {
     }
 
     private static boolean decodesCleanly(byte[] body, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return validUtf8(body, cleanEnd(body, charset)); // most pages: a scan, not a decode
+        }
         try {
             charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body, 0, cleanEnd(body, charset)));
@@ -89,6 +92,49 @@ public final class PageCharset {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /**
+     * True when {@code b[0, end)} is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF), as the JDK's decoder judges it; a sequence that {@code end} cuts off counts as well-formed.
+     */
+    static boolean validUtf8(byte[] b, int end) {
+        int i = 0;
+        while (i < end) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int min;
+            int max = 0xbf;
+            if (c >= 0xc2 && c <= 0xdf) {
+                n = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                n = 2;
+                min = c == 0xe0 ? 0xa0 : 0x80;
+                max = c == 0xed ? 0x9f : 0xbf;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                n = 3;
+                min = c == 0xf0 ? 0x90 : 0x80;
+                max = c == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                return false;
+            }
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= end) {
+                    return true; // cut off by the range: judged as the decoder of the whole range would not see it
+                }
+                int next = b[i + k] & 0xff;
+                if (k == 1 ? next < min || next > max : next < 0x80 || next > 0xbf) {
+                    return false;
+                }
+            }
+            i += n + 1;
+        }
+        return true;
     }
 
     /** A page cut off at the size cap may end inside a multi-byte character: judge the bytes before it. */
