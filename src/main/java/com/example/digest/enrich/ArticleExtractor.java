@@ -13,8 +13,9 @@ import org.jsoup.nodes.Element;
 /**
  * Extracts the main text of a news page with jsoup, in the manner of Mozilla's Readability: {@link PageCleaner} drops
  * the page chrome, {@link ContentFinder} picks the article by scoring paragraphs into their containers,
- * {@link BlockText} writes it out a line per block; the page's own JSON-LD {@code articleBody} ({@link JsonLdBody})
- * wins when it holds the whole text.
+ * {@link NearbyProse} and {@link LeadFinder} add the prose and the lead around it, {@link BlockText} writes it out a line
+ * per block. A cascade stands behind it (see {@code extract(Supplier)}): the page's paragraphs ({@link ParagraphText}),
+ * a lenient pass, and the page's own JSON-LD {@code articleBody} ({@link JsonLdBody}) when it holds the whole text.
  */
 public class ArticleExtractor {
     /** Main text shorter than this, and than half the page's paragraph text, sends the page through the lenient pass. */
