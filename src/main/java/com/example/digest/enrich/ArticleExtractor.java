@@ -47,8 +47,8 @@ public class ArticleExtractor {
 
     /**
      * The cascade: the main method on the cleaned page; the page's paragraphs when that gives nothing, or too little for
-     * the page, or furniture rather than prose; the page's JSON-LD body when it is the whole text; and, when all of that
-     * is still short of the page's own paragraph text, the same again on a page cleaned by tag only (parsed anew).
+     * the page while they read better as prose; when that is still short of the page's own paragraph text, the same
+     * again on a page cleaned by tag only (parsed anew); last, the page's JSON-LD body when it is the whole text.
      */
     private Extracted extract(Supplier<Document> parse) {
         Document doc = parse.get();
@@ -71,7 +71,7 @@ public class ArticleExtractor {
     /** The main method on a page cleaned as asked, or the page's paragraphs when that gives too little (see above). */
     private static String body(Document doc, String title, boolean cleanByClass) {
         PageCleaner.clean(doc, cleanByClass);
-        ParagraphText paragraphs = ParagraphText.of(doc.body() == null ? doc : doc.body());
+        String fallback = ParagraphText.of(doc.body() == null ? doc : doc.body());
         List<Element> content = NearbyProse.around(ContentFinder.mainContent(doc), doc.body());
         Element lead = LeadFinder.find(content);
         if (lead != null) {
@@ -79,7 +79,6 @@ public class ArticleExtractor {
             content.add(0, lead);
         }
         String text = BlockText.of(content, title);
-        String fallback = paragraphs.text();
         boolean tooShort = text.length() < fallback.length() * SHORT_SHARE && text.length() < SHORT_TEXT;
         if (text.isBlank() || (tooShort && ParagraphText.quality(fallback) > ParagraphText.quality(text))) {
             text = fallback;

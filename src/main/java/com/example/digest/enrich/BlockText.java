@@ -14,8 +14,9 @@ import org.jsoup.select.NodeVisitor;
 /** Writes the chosen content as text, a line per block, without the title, link teasers and page furniture. */
 final class BlockText {
     /**
-     * Lines that are page furniture wherever they stand: the labels of ads, players, share and print buttons, and of the
-     * "more on this" boxes that follow an article, in the languages the pages are written in.
+     * Lines that are page furniture wherever they stand: the labels of ads, players, share and print buttons, of the
+     * "more on this" boxes that follow an article, and of page parts (contact, comments, dates, categories, credits), in
+     * the languages the pages are written in.
      */
     private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)(advertisement|advertising|ad|anzeige|werbung|sponsored|close|video|play|"
             + "continue reading( below)?|story continues below|scroll to continue|skip (to|navigation).*|share( this)?( article| story| post)?|"
@@ -27,7 +28,14 @@ final class BlockText {
             + "über den autor|zur person|war (der|dieser) artikel (hilfreich|nützlich)|zurück( zur (übersicht|listenansicht))?|"
             + "lire (aussi|la suite)|à lire aussi|voir aussi|pour lire la suite|le puede interesar|temas relacionados|contenido relacionado|"
             + "noticias relacionadas|lea también|veja também|leia também|leggi anche|czytaj (też|także|więcej)|zobacz (też|także)|drukuj|"
-            + "inne artykuły autora)\\W*");
+            + "inne artykuły autora|"
+            // labels of page parts: contact, comments, dates, categories, credits
+            + "kontakt|telefon|weitere informationen|weitere artikel zum thema|neueste artikel|kommentare( schreiben| insgesamt)?|"
+            + "kommentierte artikel|beitrag teilen|lesen sie auch.{0,40}|auch lesen|aktualisiert( am)?.{0,30}|"
+            + "(dieser (text|eintrag|beitrag) wurde )?veröffentlicht( am)?.{0,30}|von|credit|beitragsbild|titelbild|inhaltsverzeichnis|"
+            + "release date.{0,30}|last modified.{0,30}|aufrufe.{0,10}|kategorie: .{1,40}|category ?: .{1,40}|related coverage|news|pdf|"
+            + "community|aktuell|publikacja.{0,30}|permalien|permalink|quellenangaben|zusatzinformationen|"
+            + "empfehlungen aus dem.{0,30}|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
     /**
      * Short lines that are notices, not prose: copyright, newsletter, subscription and follow-us prompts, advertising
      * labels, photo credits. Words that security news uses in prose (subscribers, state-sponsored, affiliates, cookies,
@@ -37,13 +45,6 @@ final class BlockText {
             + "tous droits réservés|todos los derechos|subscribe (now|to our|for)|sign up for|jetzt abonnieren|newsletter|follow us|"
             + "folgen sie uns|síguenos|siga-nos|obserwuj nas|^werbung\\b|^anzeige\\b|^sponsored\\b|"
             + "^(foto|photo|bild|image|quelle|source|credit)s?\\s*:|getty images");
-    /** Lines that label page parts (contact, comments, dates, categories, credits), not text, when they stand alone. */
-    private static final Pattern LABELS = Pattern.compile("(?iu)(kontakt|telefon|weitere informationen|weitere artikel zum thema|neueste artikel|"
-            + "kommentare( schreiben| insgesamt)?|kommentierte artikel|beitrag teilen|lesen sie auch.{0,40}|auch lesen|aktualisiert( am)?.{0,30}|"
-            + "(dieser (text|eintrag|beitrag) wurde )?veröffentlicht( am)?.{0,30}|von|credit|beitragsbild|titelbild|inhaltsverzeichnis|"
-            + "release date.{0,30}|last modified.{0,30}|aufrufe.{0,10}|kategorie: .{1,40}|category ?: .{1,40}|related coverage|news|pdf|"
-            + "community|aktuell|publikacja.{0,30}|permalien|permalink|quellenangaben|zusatzinformationen|view comments|"
-            + "empfehlungen aus dem.{0,30}|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
     /** A notice or a label is a short line; a longer one is prose that mentions such a word. */
     private static final int NOTICE_LENGTH = 160;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
@@ -80,7 +81,7 @@ final class BlockText {
             flush(current, lines);
         }
         lines.removeIf(line -> line.equals(title) || (line.length() < NOTICE_LENGTH && (FURNITURE_LINE.matcher(line).matches()
-                || NOTICE.matcher(line).find() || LABELS.matcher(line).matches())));
+                || NOTICE.matcher(line).find())));
         return String.join("\n", lines);
     }
 

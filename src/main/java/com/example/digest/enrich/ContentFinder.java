@@ -88,27 +88,9 @@ final class ContentFinder {
                 if ((text.length() > 80 && density < 0.25) || (text.length() > 0 && density == 0 && text.matches("(?s).*[.。!?]\\s*$"))) {
                     content.add(sibling);
                 }
-            } else if (looksLikeProse(sibling)) {
-                content.add(sibling); // more of the body, split from it by media, a box or a section wrapper
             }
         }
         return content;
-    }
-
-    /** A block of prose: enough text, few links, most of it in sentences, no furniture name. */
-    private static boolean looksLikeProse(Element el) {
-        String text = el.text();
-        if (text.length() < 300 || linkDensity(el) > 0.2 || classWeight(el) < 0) {
-            return false;
-        }
-        int sentences = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '。') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)) || c == '。')) {
-                sentences++;
-            }
-        }
-        return sentences >= 3 && text.length() / (double) sentences < 400;
     }
 
     private static final Pattern ARTICLE_ROOT = Pattern.compile("(?i)(?:^|[\\s_-])(?:article|post|entry|story)(?:[_-]?(?:body|content|text|inner|main))?(?:$|[\\s])");

@@ -24,8 +24,12 @@ final class LeadFinder {
         for (int level = 0; level < LEVELS && scope.parent() != null && !scope.parent().tagName().equals("body"); level++) {
             scope = scope.parent();
         }
-        for (Element candidate : scope.getAllElements()) {
-            if (candidate == scope || !isBefore(candidate, first)) {
+        List<Element> holdsContent = first.parents();
+        for (Element candidate : scope.getAllElements()) { // in document order: what comes before the content
+            if (candidate == first) {
+                break;
+            }
+            if (candidate == scope || holdsContent.contains(candidate)) {
                 continue;
             }
             String hints = candidate.className() + " " + candidate.id();
@@ -38,27 +42,5 @@ final class LeadFinder {
             }
         }
         return null;
-    }
-
-    /** True when {@code a} ends before {@code b} starts in document order (neither holds the other). */
-    private static boolean isBefore(Element a, Element b) {
-        if (a == b || a.parents().contains(b) || b.parents().contains(a)) {
-            return false;
-        }
-        return compare(a, b) < 0;
-    }
-
-    private static int compare(Element a, Element b) {
-        List<Element> pa = new java.util.ArrayList<>(a.parents()); // jsoup's Elements write through to the page
-        List<Element> pb = new java.util.ArrayList<>(b.parents());
-        java.util.Collections.reverse(pa);
-        java.util.Collections.reverse(pb);
-        pa.add(a);
-        pb.add(b);
-        int i = 0;
-        while (i < pa.size() && i < pb.size() && pa.get(i) == pb.get(i)) {
-            i++;
-        }
-        return Integer.compare(pa.get(i).elementSiblingIndex(), pb.get(i).elementSiblingIndex());
     }
 }

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 
@@ -19,7 +18,6 @@ final class NearbyProse {
     /** How far up from the content to look. */
     private static final int LEVELS = 2;
     private static final int MIN_LENGTH = 80;
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…\"”“»«)]\\s*$");
 
     private NearbyProse() {
     }
@@ -49,7 +47,7 @@ final class NearbyProse {
             }
             if (PARAGRAPHS.contains(el.tagName())) {
                 String text = el.text();
-                if (text.length() >= MIN_LENGTH && ContentFinder.linkDensity(el) < 0.2 && SENTENCE_END.matcher(text).find()) {
+                if (text.length() >= MIN_LENGTH && ContentFinder.linkDensity(el) < 0.2 && ParagraphText.SENTENCE_END.matcher(text).find()) {
                     result.add(el);
                 }
                 i += el.getAllElements().size() - 1;

@@ -8,18 +8,17 @@ import org.jsoup.nodes.Element;
 
 /**
  * The second, simpler method of the cascade: every paragraph of the cleaned page with few links, in document order.
- * Used when the main method gives nothing, or too little for the page, or what looks like page furniture.
+ * Used when the main method gives nothing, or too little for the page and the paragraphs read better as prose.
  */
 final class ParagraphText {
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;\"”“»«)]\\s*$");
+    /** The end of a line that reads as a sentence (quotes and closing brackets after the stop included). */
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;\"”“»«)]\\s*$");
 
-    private final String text;
-    private ParagraphText(String text) {
-        this.text = text;
+    private ParagraphText() {
     }
 
-    /** Read from a cleaned page, before the main method takes parts of it away. */
-    static ParagraphText of(Element body) {
+    /** The paragraphs of a cleaned page, a line each; read before the main method takes parts of the page away. */
+    static String of(Element body) {
         List<String> lines = new ArrayList<>();
         for (Element p : body.select("p, pre, blockquote")) {
             if (insideAnother(p)) {
@@ -30,7 +29,7 @@ final class ParagraphText {
                 lines.add(line);
             }
         }
-        return new ParagraphText(String.join("\n", lines));
+        return String.join("\n", lines);
     }
 
     private static boolean insideAnother(Element block) {
@@ -40,10 +39,6 @@ final class ParagraphText {
             }
         }
         return false;
-    }
-
-    String text() {
-        return text;
     }
 
     /** The characters of all paragraph text of a page as parsed, links included: what the page has to say at most. */
