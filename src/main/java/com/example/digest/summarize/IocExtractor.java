@@ -228,7 +228,7 @@ public class IocExtractor {
     public boolean ignores(Ioc ioc, Set<String> alsoIgnored) {
         String host = switch (ioc.type()) {
             case "domain" -> ioc.value();
-            case "url" -> hostOf(ioc.value());
+            case "url" -> UrlIocs.host(ioc.value());
             case "email" -> ioc.value().substring(ioc.value().indexOf('@') + 1);
             default -> null;
         };
@@ -241,7 +241,7 @@ public class IocExtractor {
 
     /** The registrable domain of a URL's host (news.example.co.jp for www.news.example.co.jp), or null. */
     public static String siteOf(String url) {
-        String host = hostOf(url);
+        String host = UrlIocs.host(url);
         if (host == null) {
             return null;
         }
@@ -263,7 +263,7 @@ public class IocExtractor {
         TYPES.forEach(t -> sets.put(t, new java.util.LinkedHashSet<>()));
         for (Ioc ioc : find(text)) {
             sets.get(ioc.type()).add(ioc.value());
-            String host = ioc.type().equals("url") ? hostOf(ioc.value())
+            String host = ioc.type().equals("url") ? UrlIocs.host(ioc.value())
                     : ioc.type().equals("email") ? ioc.value().substring(ioc.value().indexOf('@') + 1) : null;
             if (host != null && InetAddresses.isInetAddress(host.replaceAll("^\\[|\\]$", ""))) {
                 sets.get(host.contains(":") ? "ipv6" : "ipv4").add(host.replaceAll("^\\[|\\]$", ""));
@@ -274,10 +274,6 @@ public class IocExtractor {
         Map<String, List<String>> result = new LinkedHashMap<>();
         sets.forEach((k, v) -> result.put(k, List.copyOf(v)));
         return result;
-    }
-
-    private static String hostOf(String url) {
-        return UrlIocs.host(url);
     }
 
     private static String stripTrailing(String value) {
