@@ -37,6 +37,7 @@ public final class Settings {
     private final Path outputDir;
     private final int httpPort;
     private final Set<String> iocIgnoreDomains;
+    private final Tlp tlp;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -52,6 +53,11 @@ public final class Settings {
         this.httpPort = r.port("digest.http.port");
         this.iocIgnoreDomains = r.domains("digest.iocs.ignore-domains");
         this.channels = ChannelSettings.read(r);
+        this.tlp = r.tlp("digest.tlp");
+        if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external") && channels.webhook().delivery().enabled()) {
+            throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
+                    + "to another system: set digest.webhook.enabled=false, or digest.tlp.allow-external=true if that system is one of them");
+        }
     }
 
     /**
@@ -95,6 +101,8 @@ public final class Settings {
     public Path outputDir() { return outputDir; }
     public int httpPort() { return httpPort; }
     public Set<String> iocIgnoreDomains() { return iocIgnoreDomains; }
+    /** The TLP marking of every digest ({@code digest.tlp}), or null: none. */
+    public Tlp tlp() { return tlp; }
 
     public ModelSettings.Provider provider() { return model.provider(); }
     public boolean isOffline() { return model.provider() == ModelSettings.Provider.OFFLINE; }

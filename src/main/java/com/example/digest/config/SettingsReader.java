@@ -137,6 +137,19 @@ public final class SettingsReader {
         return v;
     }
 
+    /** A TLP level ({@code AMBER+STRICT}, {@code TLP:GREEN}...), or null when the key is empty. */
+    public Tlp tlp(String key) {
+        String v = text(key);
+        if (v.isEmpty()) {
+            return null;
+        }
+        Tlp tlp = Tlp.parse(v);
+        if (tlp == null) {
+            throw new ConfigException(key, "'" + v + "' is not a TLP 2.0 level: one of " + Tlp.allowed() + ", or empty for no marking");
+        }
+        return tlp;
+    }
+
     public ZoneId zone(String key) {
         String v = text(key);
         try {

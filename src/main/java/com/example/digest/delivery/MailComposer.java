@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import com.example.digest.config.Messages;
 import com.example.digest.state.StateStore.PendingDelivery;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -63,11 +64,16 @@ public class MailComposer {
         return message;
     }
 
-    /** {@code <prefix>日々のニュース要約 YYYY-MM-DD}, with {@code  (更新 N)} for revision N >= 2; English likewise. */
+    /**
+     * {@code <prefix>日々のニュース要約 YYYY-MM-DD}, with {@code  (更新 N)} for revision N >= 2; English likewise; marked
+     * {@code [TLP:AMBER] } first when the digest carries a TLP level.
+     */
     public String subject(PendingDelivery d) {
-        Messages messages = Messages.of(language(d.json()));
+        JsonNode digest = tree(d.json());
+        Messages messages = Messages.of(digest.path("language").asText("ja"));
         String revision = d.revision() < 2 ? "" : messages.format("mail.revision", d.revision());
-        return mail.subjectPrefix() + messages.get("digest.heading") + " " + d.day() + revision;
+        String tlp = digest.path("tlp").asText("");
+        return (tlp.isEmpty() ? "" : "[" + tlp + "] ") + mail.subjectPrefix() + messages.get("digest.heading") + " " + d.day() + revision;
     }
 
     private String messageId(String day, int revision, String resendKey) {
@@ -75,9 +81,9 @@ public class MailComposer {
         return "<" + local + "@" + mail.fromDomain() + ">";
     }
 
-    private String language(String digestJson) {
+    private JsonNode tree(String digestJson) {
         try {
-            return json.get().readTree(digestJson).path("language").asText("ja");
+            return json.get().readTree(digestJson);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,7 +95,8 @@ public class DigestPublisher {
                 .map(i -> new Digest.Action(i.title(), i.url(), i.actionReason())).toList();
         int revision = store.lastRevision(day) + 1;
         String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
-        return new Digest(day.toString(), revision, generatedAt, settings.language(), "", actions, items, incidents,
+        return new Digest(day.toString(), revision, generatedAt, settings.language(),
+                settings.tlp() == null ? null : settings.tlp().label(), "", actions, items, incidents,
                 feedStates(stored), usage(day, items, null));
     }
 

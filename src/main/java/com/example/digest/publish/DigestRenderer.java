@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.example.digest.config.Messages;
+import com.example.digest.config.Tlp;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -76,6 +77,10 @@ public class DigestRenderer {
         Messages m = Messages.of(d.language());
         Map<String, Object> view = new HashMap<>(m.tree());
         view.put("date", d.date());
+        if (d.tlp() != null) {
+            Tlp tlp = Tlp.parse(d.tlp());
+            view.put("tlp", Map.of("label", text(d.tlp()), "definition", tlp == null ? "" : tlp.definition()));
+        }
         view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", text(a.reason()))).toList());
         view.put("overview", text(d.overview()));
         view.put("items", d.items().stream().map(item -> Map.of("title", text(item.title()), "url", url(item.url()), "lists", List.of(

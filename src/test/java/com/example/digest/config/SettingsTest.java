@@ -144,6 +144,34 @@ class SettingsTest {
     }
 
     @Test
+    void tlpLevelsAreReadAsTheStandardWritesThemAndAnUnknownLevelIsRefused() {
+        assertThat(settings().tlp()).isNull();
+        props.put("digest.tlp", "amber+strict");
+        assertThat(settings().tlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(settings().tlp().label()).isEqualTo("TLP:AMBER+STRICT");
+        props.put("digest.tlp", "TLP:CLEAR");
+        assertThat(settings().tlp().label()).isEqualTo("TLP:CLEAR");
+        props.put("digest.tlp", "WHITE"); // TLP 1.0's name, gone in 2.0
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)
+                .hasMessage("digest.tlp: 'WHITE' is not a TLP 2.0 level: one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED, or empty for no marking");
+    }
+
+    @Test
+    void tlpRedRefusesTheWebhookUnlessExternalDeliveryIsAllowed() {
+        props.put("digest.tlp", "RED");
+        assertThat(settings().tlp()).isEqualTo(Tlp.RED); // file and mail go to named recipients
+        props.put("digest.webhook.enabled", "true");
+        props.put("digest.webhook.url", "https://tickets.example/hook");
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("digest.tlp: TLP:RED is for its named recipients only, and the webhook channel");
+        props.put("digest.tlp.allow-external", "true");
+        assertThat(settings().channels()).contains(Channel.WEBHOOK);
+        props.put("digest.tlp", "AMBER");
+        props.put("digest.tlp.allow-external", "false");
+        assertThat(settings().channels()).contains(Channel.WEBHOOK);
+    }
+
+    @Test
     void anAbsoluteHttpBaseUrlIsAccepted() {
         props.put("digest.llm.base-url", "http://localhost:11434/v1");
         assertThat(settings().llmBaseUrl()).contains("http://localhost:11434/v1");
