@@ -57,6 +57,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import com.example.digest.cve.CveSources;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
@@ -140,6 +141,8 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
+        bind(context, "cveSources", new CveSources(settings.cve(), store.cveSources(), clock));
+        bind(context, "cveHttpClient", timeouts(settings.cve().timeout()));
         if (settings.mail().delivery().enabled()) {
             configureMail(context, settings.mail(), settings.fetchTimeout());
         }
@@ -150,8 +153,8 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
                         .maxQueueSize(Integer.MAX_VALUE).build());
         bind(context, "digestWorkers", workers);
-        if (settings.webhook().delivery().enabled()) {
-            configureHttp(context, settings); // camel-http is the webhook's alone: a run without one never loads it
+        if (settings.webhook().delivery().enabled() || settings.cve().enabled()) {
+            configureHttp(context, settings); // camel-http is the webhook's and the CVE sources': without them it never loads
         }
     }
 
@@ -189,7 +192,12 @@ public class DigestConfiguration implements CamelConfiguration {
 
     /** Timeouts of the webhook POST: {@code digest.webhook.timeout} for connecting and for the answer. */
     private static HttpClientConfigurer webhookHttpClient(ChannelSettings.Webhook webhook) {
-        Timeout timeout = Timeout.of(webhook.timeout());
+        return timeouts(webhook.timeout());
+    }
+
+    /** One timeout for connecting and for each read, and no retry inside the client. */
+    private static HttpClientConfigurer timeouts(java.time.Duration limit) {
+        Timeout timeout = Timeout.of(limit);
         // HttpClient 5 would quietly repeat a 503 or 429 itself: retries live in the route, so that attempts are counted
         return builder -> builder.disableAutomaticRetries().setDefaultRequestConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(timeout)

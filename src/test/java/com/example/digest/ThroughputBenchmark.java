@@ -123,6 +123,7 @@ class ThroughputBenchmark {
             settings.put("digest.concurrency", String.valueOf(CONCURRENCY));
             settings.put("digest.llm.max-concurrent", String.valueOf(CONCURRENCY));
             settings.put("digest.fetch.allow-private-addresses", "true");
+            settings.put("digest.cve.enabled", "false");
             settings.put("digest.state.dir", state.toString());
             settings.put("digest.llm.cache-dir", cache.toString());
             settings.put("digest.output.dir", out.toString());

@@ -22,7 +22,8 @@ public final class Settings {
             "digest.llm.api-key", "DIGEST_LLM_API_KEY",
             "digest.mail.password", "DIGEST_MAIL_PASSWORD",
             "digest.webhook.secret", "DIGEST_WEBHOOK_SECRET",
-            "digest.db.password", "DIGEST_DB_PASSWORD");
+            "digest.db.password", "DIGEST_DB_PASSWORD",
+            "digest.cve.nvd.api-key", "DIGEST_CVE_NVD_API_KEY");
 
     private final FeedSettings feeds;
     private final ModelSettings model;
@@ -38,6 +39,7 @@ public final class Settings {
     private final int httpPort;
     private final Set<String> iocIgnoreDomains;
     private final Tlp tlp;
+    private final CveSettings cve;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -54,6 +56,7 @@ public final class Settings {
         this.iocIgnoreDomains = r.domains("digest.iocs.ignore-domains");
         this.channels = ChannelSettings.read(r);
         this.tlp = r.tlp("digest.tlp");
+        this.cve = CveSettings.read(r);
         if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external") && channels.webhook().delivery().enabled()) {
             throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
                     + "to another system: set digest.webhook.enabled=false, or digest.tlp.allow-external=true if that system is one of them");
@@ -103,6 +106,10 @@ public final class Settings {
     public Set<String> iocIgnoreDomains() { return iocIgnoreDomains; }
     /** The TLP marking of every digest ({@code digest.tlp}), or null: none. */
     public Tlp tlp() { return tlp; }
+    /** Where CVE context comes from ({@code digest.cve.*}). */
+    public CveSettings cve() { return cve; }
+    /** NVD requests allowed in one {@code digest.cve.nvd.window}: what the route's throttle lets through. */
+    public int nvdRequestsPerWindow() { return cve.nvdRequests(); }
 
     public ModelSettings.Provider provider() { return model.provider(); }
     public boolean isOffline() { return model.provider() == ModelSettings.Provider.OFFLINE; }

@@ -58,6 +58,8 @@ public final class DemoServer implements AutoCloseable {
         s.put("digest.feed.demo-incidents.section", "incidents");
         s.put("digest.feed.demo-incidents.include", "流出|漏洩|漏えい|不正アクセス|ランサム|侵害|感染|被害");
         s.put("digest.fetch.allow-private-addresses", "true");
+        // the demo makes no request beyond this machine: NVD, EPSS, KEV and MyJVN are not asked
+        s.put("digest.cve.enabled", "false");
         s.put("digest.state.dir", stateDir.toString());
         return s;
     }

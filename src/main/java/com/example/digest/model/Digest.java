@@ -6,13 +6,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** One day's digest, revision by revision; serialised as the digest JSON. {@code tlp}: its TLP label, or null (left out). */
-@JsonPropertyOrder({"date", "revision", "generatedAt", "language", "tlp", "overview", "actions", "items", "incidents", "feeds", "usage"})
+@JsonPropertyOrder({"date", "revision", "generatedAt", "language", "tlp", "overview", "actions", "items", "incidents", "feeds", "cveSources", "usage"})
 public record Digest(String date, int revision, String generatedAt, String language, @JsonInclude(JsonInclude.Include.NON_NULL) String tlp, String overview,
                      List<Action> actions, List<DigestItem> items, List<Incident> incidents, List<FeedState> feeds,
-                     Usage usage) {
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveSourceState> cveSources, Usage usage) {
 
     public Digest withOverview(String text, Usage totals) {
-        return new Digest(date, revision, generatedAt, language, tlp, text, actions, items, incidents, feeds, totals);
+        return new Digest(date, revision, generatedAt, language, tlp, text, actions, items, incidents, feeds, cveSources, totals);
+    }
+
+    /** The digest with its items' CVE context and the state of the sources it came from. */
+    public Digest withCveContext(List<DigestItem> withContext, List<CveSourceState> sources) {
+        return new Digest(date, revision, generatedAt, language, tlp, overview, actions, withContext, incidents, feeds, sources, usage);
+    }
+
+    /** The CVE sources' states; empty when no CVE was looked up. */
+    public List<CveSourceState> cveSourceStates() {
+        return cveSources == null ? List.of() : cveSources;
     }
 
     @JsonPropertyOrder({"title", "url", "reason"})
@@ -21,6 +31,14 @@ public record Digest(String date, int revision, String generatedAt, String langu
 
     @JsonPropertyOrder({"id", "ok", "newItems", "error", "consecutiveFailures"})
     public record FeedState(String id, boolean ok, int newItems, String error, int consecutiveFailures) {
+    }
+
+    /**
+     * A CVE source as this digest used it: {@code ok} when its last attempt for the digest's ids succeeded, else the
+     * reason; {@code missing}: how many of the ids it has no answer for, stored or new.
+     */
+    @JsonPropertyOrder({"source", "ok", "error", "missing"})
+    public record CveSourceState(String source, boolean ok, String error, int missing) {
     }
 
     @JsonPropertyOrder({"llmCalls", "inputTokens", "outputTokens", "budgetReached"})

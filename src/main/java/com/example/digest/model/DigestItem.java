@@ -2,15 +2,39 @@ package com.example.digest.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** One summarised news item, as it appears in {@code items[]} of the digest JSON. */
-@JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "recommendations",
+/**
+ * One summarised news item, as it appears in {@code items[]} of the digest JSON. {@code cves} is the context of its CVE
+ * ids, added when the day is published; it is left out of the JSON when the item names no CVE.
+ */
+@JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
         "notes", "aiRecommendations", "actionRequired", "actionReason", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
-                         List<String> summary, List<Ioc> iocs, List<String> recommendations, List<String> notes,
+                         List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
+                         List<String> recommendations, List<String> notes,
                          List<String> aiRecommendations, boolean actionRequired, String actionReason,
                          String summarizedBy, String textSource, Usage usage) {
+
+    /** An item as summarised, before its CVE context is known. */
+    public DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
+                      List<String> summary, List<Ioc> iocs, List<String> recommendations, List<String> notes,
+                      List<String> aiRecommendations, boolean actionRequired, String actionReason,
+                      String summarizedBy, String textSource, Usage usage) {
+        this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
+                actionRequired, actionReason, summarizedBy, textSource, usage);
+    }
+
+    public DigestItem withCves(List<CveContext> contexts) {
+        return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
+                notes, aiRecommendations, actionRequired, actionReason, summarizedBy, textSource, usage);
+    }
+
+    /** The item's CVE context; empty when none was added. */
+    public List<CveContext> cveContexts() {
+        return cves == null ? List.of() : cves;
+    }
 
     /** Tokens one model call spent. */
     public record Usage(long inputTokens, long outputTokens) {

@@ -97,7 +97,7 @@ public class DigestPublisher {
         String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
         return new Digest(day.toString(), revision, generatedAt, settings.language(),
                 settings.tlp() == null ? null : settings.tlp().label(), "", actions, items, incidents,
-                feedStates(stored), usage(day, items, null));
+                feedStates(stored), List.of(), usage(day, items, null));
     }
 
     /** The digest with its overview, and the overview's model call (if one was made) counted in the day's usage. */

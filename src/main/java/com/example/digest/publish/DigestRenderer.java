@@ -83,17 +83,26 @@ public class DigestRenderer {
         }
         view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", text(a.reason()))).toList());
         view.put("overview", text(d.overview()));
-        view.put("items", d.items().stream().map(item -> Map.of("title", text(item.title()), "url", url(item.url()), "lists", List.of(
-                list(m.get("digest.summary"), texts(item.summary()), m.get("digest.unknown")),
-                list(m.get("digest.iocs"), item.iocs().stream().map(DigestRenderer::defang).toList(), m.get("digest.noIocs")),
-                list(m.get("digest.recommendations"), texts(item.recommendations()), m.get("digest.unknown")),
-                list(m.get("digest.other"), texts(item.notes()), m.get("digest.unknown")),
-                list(m.get("digest.aiRecommendations"), texts(item.aiRecommendations()), m.get("digest.none"))))).toList());
+        view.put("items", d.items().stream().map(item -> Map.of("title", text(item.title()), "url", url(item.url()), "lists", lists(item, m))).toList());
         view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()), "url", url(i.url()))).toList());
         view.put("feedLine", feedLine(d, m));
         StringWriter out = new StringWriter();
         template.get().execute(out, view);
         return out.toString();
+    }
+
+    /** The lists under an item: the five of the example, and its CVE context after the IOCs when it names a CVE. */
+    private static List<Map<String, Object>> lists(DigestItem item, Messages m) {
+        List<Map<String, Object>> lists = new java.util.ArrayList<>();
+        lists.add(list(m.get("digest.summary"), texts(item.summary()), m.get("digest.unknown")));
+        lists.add(list(m.get("digest.iocs"), item.iocs().stream().map(DigestRenderer::defang).toList(), m.get("digest.noIocs")));
+        if (!item.cveContexts().isEmpty()) {
+            lists.add(list(m.get("digest.cves"), item.cveContexts().stream().map(c -> text(CveLine.of(c, m))).toList(), ""));
+        }
+        lists.add(list(m.get("digest.recommendations"), texts(item.recommendations()), m.get("digest.unknown")));
+        lists.add(list(m.get("digest.other"), texts(item.notes()), m.get("digest.unknown")));
+        lists.add(list(m.get("digest.aiRecommendations"), texts(item.aiRecommendations()), m.get("digest.none")));
+        return lists;
     }
 
     private static String feedLine(Digest d, Messages m) {
@@ -102,6 +111,13 @@ public class DigestRenderer {
             String detail = f.ok() ? count : m.format("feed.failures", count, f.consecutiveFailures(), text(f.error()));
             return text(f.id()) + " " + m.format("feed.detail", m.get(f.ok() ? "feed.ok" : "feed.failed"), detail);
         }).collect(Collectors.joining(" / "));
+        if (!d.cveSourceStates().isEmpty()) {
+            line += " / " + m.get("cve.status") + ": " + d.cveSourceStates().stream().map(s -> {
+                String state = s.ok() ? m.get("feed.ok") : m.format("cve.sourceFailed", text(s.error()),
+                        s.missing() > 0 ? m.format("cve.sourceMissing", s.missing()) : m.get("cve.sourceStale"));
+                return text(s.source()) + " " + (s.ok() && s.missing() > 0 ? m.format("cve.sourceMissing", s.missing()) : state);
+            }).collect(Collectors.joining(", "));
+        }
         return d.usage().budgetReached() ? line + " / " + m.get("feed.budgetReached") : line;
     }
 

@@ -30,6 +30,7 @@ public class StateStore implements AutoCloseable {
     private final DeliveryOutbox outbox;
     private final FeedStatuses feeds;
     private final Instances instances;
+    private final CveSourceCache cveSources;
 
     /** Opens the embedded state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
@@ -53,6 +54,7 @@ public class StateStore implements AutoCloseable {
         this.outbox = new DeliveryOutbox(db, revisions);
         this.feeds = new FeedStatuses(db);
         this.instances = new Instances(db);
+        this.cveSources = new CveSourceCache(db);
         if (writer && !db.shared()) {
             // only this process writes: a claim of anyone else's is a dead run's
             claims.releaseOrphanedClaims();
@@ -115,6 +117,8 @@ public class StateStore implements AutoCloseable {
     public void rememberValidators(String feedId, String etag, String lastModified) { feeds.rememberValidators(feedId, etag, lastModified); }
     public void recordNewItems(String feedId, int count) { feeds.recordNewItems(feedId, count); }
     public Map<String, FeedStatus> feedStatuses() { return feeds.feedStatuses(); }
+    /** What the CVE sources last answered, with their validators. */
+    public CveSourceCache cveSources() { return cveSources; }
 
     public LocalDate today() {
         return db.today();

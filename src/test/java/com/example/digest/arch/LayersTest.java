@@ -23,6 +23,7 @@ class LayersTest {
                 .layer("Feed").definedBy(ROOT + ".feed..")
                 .layer("Enrich").definedBy(ROOT + ".enrich..")
                 .layer("Summarize").definedBy(ROOT + ".summarize..")
+                .layer("Context").definedBy(ROOT + ".cve..")
                 .layer("Publish").definedBy(ROOT + ".publish..")
                 .layer("Delivery").definedBy(ROOT + ".delivery..", ROOT + ".demo..")
                 .layer("Top").definedBy(ROOT + ".cli..", ROOT)
@@ -32,7 +33,8 @@ class LayersTest {
                 .whereLayer("Feed").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Enrich").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Summarize").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
-                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Publish", "Delivery", "Top")
+                .whereLayer("Context").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Context", "Publish", "Delivery", "Top")
                 .check(classes);
     }
 }

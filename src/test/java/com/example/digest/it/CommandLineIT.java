@@ -124,6 +124,7 @@ class CommandLineIT {
                     digest.llm.base-url=%s
                     digest.llm.model=stub-model
                     digest.fetch.allow-private-addresses=true
+                    digest.cve.enabled=false
                     digest.max-item-age=36500d
                     digest.poll.interval=1h
                     digest.close.cron=0 0 0 1 1 ? 2099
@@ -166,6 +167,7 @@ class CommandLineIT {
                     digest.feeds=news
                     digest.feed.news.url=%s
                     digest.fetch.allow-private-addresses=true
+                    digest.cve.enabled=false
                     digest.max-item-age=36500d
                     digest.webhook.enabled=true
                     digest.webhook.url=%s
@@ -234,6 +236,7 @@ class CommandLineIT {
                     digest.feed.news.url=%s
                     digest.feed.broken.url=%s
                     digest.fetch.allow-private-addresses=true
+                    digest.cve.enabled=false
                     digest.max-item-age=36500d
                     digest.poll.interval=1s
                     digest.close.cron=0 0 0 1 1 ? 2099

@@ -53,6 +53,7 @@ class CrashSafetyIT {
                 digest.llm.base-url=%s
                 digest.llm.model=stub-model
                 digest.fetch.allow-private-addresses=true
+                digest.cve.enabled=false
                 digest.webhook.enabled=true
                 digest.webhook.url=%s
                 digest.file.backoff=10ms

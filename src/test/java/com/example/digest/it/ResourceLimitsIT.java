@@ -24,6 +24,7 @@ class ResourceLimitsIT {
                 digest.feed.huge.url=%s
                 digest.feed.news.url=%s
                 digest.fetch.allow-private-addresses=true
+                digest.cve.enabled=false
                 digest.max-item-age=36500d
                 """.formatted(web.url("/huge.rss"), web.url("/news.rss")) + extra);
     }

@@ -43,6 +43,7 @@ class SecretsIT {
                     digest.llm.provider=openai
                     digest.llm.base-url=%s
                     digest.fetch.allow-private-addresses=true
+                    digest.cve.enabled=false
                     digest.max-item-age=36500d
                     digest.mail.enabled=true
                     digest.mail.host=127.0.0.1

@@ -25,7 +25,7 @@ class DigestRendererTest {
     private static Digest digest(List<DigestItem> items, List<Incident> incidents, List<Digest.Action> actions) {
         return new Digest("2026-11-25", 1, "2026-11-25T23:55:02+09:00", "ja", null, "overview", actions, items, incidents,
                 List.of(new Digest.FeedState("news", true, items.size(), null, 0),
-                        new Digest.FeedState("jp", false, 0, "HTTP 500", 3)),
+                        new Digest.FeedState("jp", false, 0, "HTTP 500", 3)), List.of(),
                 new Digest.Usage(0, 0, 0, false));
     }
 

@@ -33,6 +33,7 @@ public final class Fleet implements AutoCloseable {
             p.put("digest.llm.base-url", model.baseUrl());
             p.put("digest.llm.model", "stub-model");
             p.put("digest.fetch.allow-private-addresses", "true");
+            p.put("digest.cve.enabled", "false");
             p.put("digest.max-item-age", "36500d");
             p.put("digest.db.url", db.url());
             p.put("digest.db.user", db.user());

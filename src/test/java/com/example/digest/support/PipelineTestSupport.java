@@ -55,6 +55,8 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.put("digest.llm.retries", "1");
         p.put("digest.llm.retry-delay", "10");
         p.put("digest.fetch.allow-private-addresses", "true");
+        p.put("digest.cve.enabled", "false"); // CveContextTest turns it on, against local sources
+
         p.put("digest.fetch.timeout", "5s");
         p.put("digest.max-item-age", "36500d");
         p.put("digest.state.dir", work.resolve("state").toString());

@@ -1,0 +1,37 @@
+package com.example.digest.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code digest.cve.*}: where the context of a CVE id comes from and how fresh it must be. An empty URL turns that
+ * source off. The NVD API key comes from the environment only ({@code DIGEST_CVE_NVD_API_KEY}).
+ */
+public record CveSettings(boolean enabled, Source nvd, Optional<String> nvdApiKey, int nvdRequests, Duration nvdWindow,
+                          Source cveRecord, Source kev, Source epss, Source jvn, Duration timeout, int maxBytes) {
+
+    /** One source: its URL (null: off) and how long its answer is used before it is asked again. */
+    public record Source(String url, Duration maxAge) {
+        public boolean on() {
+            return url != null;
+        }
+    }
+
+    /** NVD's published limits: 5 requests in a rolling 30 s without a key, 50 with one. */
+    static final int NVD_REQUESTS_WITHOUT_KEY = 5;
+    static final int NVD_REQUESTS_WITH_KEY = 50;
+
+    static CveSettings read(SettingsReader r) {
+        Optional<String> key = Optional.ofNullable(r.optional("digest.cve.nvd.api-key"));
+        String requests = r.text("digest.cve.nvd.max-requests");
+        return new CveSettings(r.bool("digest.cve.enabled"), source(r, "nvd"), key,
+                requests.isEmpty() ? key.isPresent() ? NVD_REQUESTS_WITH_KEY : NVD_REQUESTS_WITHOUT_KEY : r.positiveInt("digest.cve.nvd.max-requests"),
+                r.duration("digest.cve.nvd.window"),
+                new Source(r.absoluteHttpUrl("digest.cve.record.url"), r.duration("digest.cve.nvd.max-age")),
+                source(r, "kev"), source(r, "epss"), source(r, "jvn"), r.duration("digest.cve.timeout"), r.positiveInt("digest.cve.max-bytes"));
+    }
+
+    private static Source source(SettingsReader r, String name) {
+        return new Source(r.absoluteHttpUrl("digest.cve." + name + ".url"), r.duration("digest.cve." + name + ".max-age"));
+    }
+}
