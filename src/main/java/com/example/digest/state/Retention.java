@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code digest.retention}: removes what is older than the retention period. De-duplication entries and items of
- * published days, published digests with their sent deliveries, token usage, cached model answers and delivered
- * dead letters go; an unpublished item, a pending delivery and the digest it belongs to always stay.
+ * published days, published digests with their sent deliveries, token usage, cached model answers, CVE answers not
+ * confirmed for the period and delivered dead letters go; an unpublished item, a pending delivery and the digest it belongs to always stay.
  */
 public class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -53,6 +53,11 @@ public class Retention {
                     delete.setObject(1, before);
                     removed += delete.executeUpdate();
                 }
+            }
+            // CVE answers nobody confirmed for the retention period: a digest that names the id again asks anew
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM cve_source WHERE checked_at < ? OR checked_at IS NULL")) {
+                delete.setTimestamp(1, java.sql.Timestamp.from(clock.instant().minus(keep)));
+                removed += delete.executeUpdate();
             }
             return removed;
         });

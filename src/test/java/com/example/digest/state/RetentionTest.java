@@ -43,6 +43,7 @@ class RetentionTest {
             store.complete(a, "news", "{\"url\":\"https://n.example/published\"}");
             store.markPublished(published, 1, List.of(a.key()), "{}", "# d", List.of("file"));
             store.deliverySucceeded(store.pendingDeliveries().get(0));
+            store.cveSources().answered("nvd", "CVE-2020-1945", "", null, null); // confirmed 40 days ago
         }
         try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), LATER)) {
             Article b = store.claim(article("https://n.example/done-not-published"));
@@ -50,6 +51,9 @@ class RetentionTest {
             Article c = store.claim(article("https://n.example/published-but-undelivered"));
             store.complete(c, "news", "{\"url\":\"https://n.example/published-but-undelivered\"}");
             store.markPublished(owed, 1, List.of(c.key()), "{}", "# d", List.of("webhook"));
+        }
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), Clock.fixed(NOW.minus(Duration.ofDays(2)), ZoneOffset.UTC))) {
+            store.cveSources().answered("nvd", "CVE-2024-57727", "", null, null);
         }
         Path cache = Files.createDirectories(dir.resolve("llm-cache/ab"));
         Path oldAnswer = Files.writeString(cache.resolve("old.json"), "{}");
@@ -68,6 +72,8 @@ class RetentionTest {
             assertThat(store.pendingDeliveries()).extracting(StateStore.PendingDelivery::channel).containsExactly("webhook");
             assertThat(oldAnswer).doesNotExist();
             assertThat(freshAnswer).exists();
+            assertThat(store.cveSources().get("nvd", "CVE-2020-1945")).isNull();  // a CVE answer nobody confirmed for 30 days
+            assertThat(store.cveSources().get("nvd", "CVE-2024-57727")).isNotNull();
         }
     }
 }
