@@ -58,6 +58,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import com.example.digest.cve.CveSources;
+import com.example.digest.cve.Watchlist;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
@@ -128,7 +129,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "modelRetry", new ModelRetry(settings));
         bind(context, "collector", new Collector(store, metrics));
         bind(context, "articleSlots", new ArticleSlots(settings.concurrency()));
-        bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, clock));
+        bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, Watchlist.of(settings.watchlist()), clock));
         bind(context, "digestRenderer", new DigestRenderer());
         bind(context, "overviewWriter", new OverviewWriter(chatModel, prompts, gate, answers));
         if (chatModel != null) {

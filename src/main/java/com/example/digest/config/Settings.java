@@ -40,6 +40,7 @@ public final class Settings {
     private final Set<String> iocIgnoreDomains;
     private final Tlp tlp;
     private final CveSettings cve;
+    private final List<String> watchlist;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -57,6 +58,7 @@ public final class Settings {
         this.channels = ChannelSettings.read(r);
         this.tlp = r.tlp("digest.tlp");
         this.cve = CveSettings.read(r);
+        this.watchlist = r.list("digest.watchlist");
         if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external") && channels.webhook().delivery().enabled()) {
             throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
                     + "to another system: set digest.webhook.enabled=false, or digest.tlp.allow-external=true if that system is one of them");
@@ -108,6 +110,8 @@ public final class Settings {
     public Tlp tlp() { return tlp; }
     /** Where CVE context comes from ({@code digest.cve.*}). */
     public CveSettings cve() { return cve; }
+    /** {@code digest.watchlist}: the vendors, products and CPE 2.3 names that concern us, as written. */
+    public List<String> watchlist() { return watchlist; }
     /** NVD requests allowed in one {@code digest.cve.nvd.window}: what the route's throttle lets through. */
     public int nvdRequestsPerWindow() { return cve.nvdRequests(); }
 

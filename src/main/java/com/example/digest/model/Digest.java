@@ -15,6 +15,11 @@ public record Digest(String date, int revision, String generatedAt, String langu
         return new Digest(date, revision, generatedAt, language, tlp, text, actions, items, incidents, feeds, cveSources, totals);
     }
 
+    /** The digest with its 課題 in their order. */
+    public Digest withActions(List<Action> ordered) {
+        return new Digest(date, revision, generatedAt, language, tlp, overview, ordered, items, incidents, feeds, cveSources, usage);
+    }
+
     /** The digest with its items' CVE context and the state of the sources it came from. */
     public Digest withCveContext(List<DigestItem> withContext, List<CveSourceState> sources) {
         return new Digest(date, revision, generatedAt, language, tlp, overview, actions, withContext, incidents, feeds, sources, usage);
@@ -25,8 +30,28 @@ public record Digest(String date, int revision, String generatedAt, String langu
         return cveSources == null ? List.of() : cveSources;
     }
 
-    @JsonPropertyOrder({"title", "url", "reason"})
-    public record Action(String title, String url, String reason) {
+    /**
+     * One entry of 課題: the item, the model's reason, and why it stands where it does: the watchlist entries it concerns,
+     * whether one of its CVEs is in KEV, and its highest EPSS and CVSS. Each of those is left out when empty.
+     */
+    @JsonPropertyOrder({"title", "url", "reason", "watchlist", "kev", "epss", "cvss"})
+    public record Action(String title, String url, String reason,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> watchlist,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean kev,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double epss,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double cvss) {
+        /** An entry the model asked for, without context. */
+        public Action(String title, String url, String reason) {
+            this(title, url, reason, List.of(), null, null, null);
+        }
+
+        public boolean ours() {
+            return watchlist != null && !watchlist.isEmpty();
+        }
+
+        public boolean inKev() {
+            return Boolean.TRUE.equals(kev);
+        }
     }
 
     @JsonPropertyOrder({"id", "ok", "newItems", "error", "consecutiveFailures"})

@@ -7,28 +7,45 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One summarised news item, as it appears in {@code items[]} of the digest JSON. {@code cves} is the context of its CVE
- * ids, added when the day is published; it is left out of the JSON when the item names no CVE.
+ * ids, added when the day is published; {@code vendors} and {@code products} are the ones the model named that occur in
+ * the article. Each is left out of the JSON when empty.
  */
 @JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
-        "notes", "aiRecommendations", "actionRequired", "actionReason", "summarizedBy", "textSource", "usage"})
+        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                          List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
                          List<String> recommendations, List<String> notes,
                          List<String> aiRecommendations, boolean actionRequired, String actionReason,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> vendors,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> products,
                          String summarizedBy, String textSource, Usage usage) {
 
-    /** An item as summarised, before its CVE context is known. */
+    /** An item as summarised, before its CVE context is known, without named vendors and products (offline). */
     public DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                       List<String> summary, List<Ioc> iocs, List<String> recommendations, List<String> notes,
                       List<String> aiRecommendations, boolean actionRequired, String actionReason,
                       String summarizedBy, String textSource, Usage usage) {
         this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
-                actionRequired, actionReason, summarizedBy, textSource, usage);
+                actionRequired, actionReason, List.of(), List.of(), summarizedBy, textSource, usage);
     }
 
     public DigestItem withCves(List<CveContext> contexts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
-                notes, aiRecommendations, actionRequired, actionReason, summarizedBy, textSource, usage);
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, summarizedBy, textSource, usage);
+    }
+
+    /** The item with the vendors and products the model named, as grounded in the article. */
+    public DigestItem withEntities(List<String> namedVendors, List<String> namedProducts) {
+        return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
+                notes, aiRecommendations, actionRequired, actionReason, List.copyOf(namedVendors), List.copyOf(namedProducts),
+                summarizedBy, textSource, usage);
+    }
+
+    /** The vendors and products the model named (grounded), empty when none or offline. */
+    public List<String> entities() {
+        List<String> all = new java.util.ArrayList<>(vendors == null ? List.of() : vendors);
+        all.addAll(products == null ? List.of() : products);
+        return all;
     }
 
     /** The item's CVE context; empty when none was added. */

@@ -13,7 +13,8 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 
 /** What the model answers for one article, and the JSON schema it is held to. */
 public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, List<String> recommendations,
-                          List<String> notes, List<String> aiRecommendations, Boolean actionRequired, String actionReason) {
+                          List<String> notes, List<String> aiRecommendations, Boolean actionRequired, String actionReason,
+                          List<String> vendors, List<String> products) {
 
     /** The strict JSON schema sent as {@code response_format}. */
     public static final ResponseFormat FORMAT = ResponseFormat.builder()
@@ -40,7 +41,12 @@ public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, Li
                 .addProperty("aiRecommendations", strings)
                 .addBooleanProperty("actionRequired", "true when readers should act now, e.g. an exploited flaw in common software")
                 .addStringProperty("actionReason", "why action is required; empty when it is not")
-                .required("title", "summary", "iocs", "recommendations", "notes", "aiRecommendations", "actionRequired", "actionReason")
+                .addProperty("vendors", JsonArraySchema.builder()
+                        .description("vendors whose products the article is about, each exactly as written in the article").items(new JsonStringSchema()).build())
+                .addProperty("products", JsonArraySchema.builder()
+                        .description("affected products, each exactly as written in the article").items(new JsonStringSchema()).build())
+                .required("title", "summary", "iocs", "recommendations", "notes", "aiRecommendations", "actionRequired", "actionReason",
+                        "vendors", "products")
                 .additionalProperties(false)
                 .build();
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.example.digest.config.FeedConfig;
+import com.example.digest.cve.Watchlist;
 import com.example.digest.config.Settings;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
@@ -41,11 +42,13 @@ public class DigestPublisher {
     private final Settings settings;
     private final Clock clock;
     private final TokenLedger ledger;
+    private final Watchlist watchlist;
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
 
-    public DigestPublisher(StateStore store, TokenLedger ledger, Settings settings, Clock clock) {
+    public DigestPublisher(StateStore store, TokenLedger ledger, Settings settings, Watchlist watchlist, Clock clock) {
         this.store = store;
+        this.watchlist = watchlist;
         this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
@@ -62,7 +65,7 @@ public class DigestPublisher {
     }
 
     /**
-     * The complete digest of {@code day} as its next revision, without its overview; null if nothing is new, or if another
+     * The complete digest of {@code day} as its next revision, without its 課題 and overview; null if nothing is new, or if another
      * instance holds the day's lease (it publishes the day). The lease is given back once the revision is recorded.
      */
     public Digest prepare(LocalDate day) {
@@ -91,13 +94,19 @@ public class DigestPublisher {
         Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
         items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
         incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));
-        List<Digest.Action> actions = items.stream().filter(DigestItem::actionRequired)
-                .map(i -> new Digest.Action(i.title(), i.url(), i.actionReason())).toList();
         int revision = store.lastRevision(day) + 1;
         String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
         return new Digest(day.toString(), revision, generatedAt, settings.language(),
-                settings.tlp() == null ? null : settings.tlp().label(), "", actions, items, incidents,
+                settings.tlp() == null ? null : settings.tlp().label(), "", List.of(), items, incidents,
                 feedStates(stored), List.of(), usage(day, items, null));
+    }
+
+    /**
+     * The digest with its 課題: the items that concern the watchlist or need action, in {@link ActionOrder}'s order. Run
+     * once the items have their CVE context, which the order reads.
+     */
+    public Digest withActions(Digest digest) {
+        return digest.withActions(ActionOrder.of(digest.items(), watchlist));
     }
 
     /** The digest with its overview, and the overview's model call (if one was made) counted in the day's usage. */

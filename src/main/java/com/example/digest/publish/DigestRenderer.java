@@ -81,7 +81,7 @@ public class DigestRenderer {
             Tlp tlp = Tlp.parse(d.tlp());
             view.put("tlp", Map.of("label", text(d.tlp()), "definition", tlp == null ? "" : tlp.definition()));
         }
-        view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", text(a.reason()))).toList());
+        view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", why(a, m))).toList());
         view.put("overview", text(d.overview()));
         view.put("items", d.items().stream().map(item -> Map.of("title", text(item.title()), "url", url(item.url()), "lists", lists(item, m))).toList());
         view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()), "url", url(i.url()))).toList());
@@ -89,6 +89,24 @@ public class DigestRenderer {
         StringWriter out = new StringWriter();
         template.get().execute(out, view);
         return out.toString();
+    }
+
+    /** The model's reason, then why the entry stands where it does: {@code (自社製品: FortiWeb, KEV)}, or its EPSS or CVSS. */
+    private static String why(Digest.Action a, Messages m) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (a.ours()) {
+            parts.add(m.format("actions.ours", String.join(", ", a.watchlist())));
+        }
+        if (a.inKev()) {
+            parts.add("KEV");
+        } else if (!a.ours() && a.epss() != null) {
+            parts.add("EPSS " + CveLine.probability(a.epss()));
+        } else if (!a.ours() && a.cvss() != null) {
+            parts.add(String.format(java.util.Locale.ROOT, "CVSS %.1f", a.cvss()));
+        }
+        String reason = a.reason() == null ? "" : a.reason().strip();
+        String because = parts.isEmpty() ? "" : "(" + String.join(", ", parts) + ")";
+        return text(reason.isEmpty() ? because : because.isEmpty() ? reason : reason + " " + because);
     }
 
     /** The lists under an item: the five of the example, and its CVE context after the IOCs when it names a CVE. */

@@ -82,7 +82,8 @@ public class ModelSummarizer {
                 action, reason == null || reason.isEmpty() ? (action ? "" : null) : reason,
                 "model:" + modelName, enriched.textSource(),
                 new DigestItem.Usage(usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                        usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
+                        usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()))
+                .withEntities(Entities.grounded(answer.vendors(), text), Entities.grounded(answer.products(), text));
     }
 
     ModelAnswer parse(String raw) {

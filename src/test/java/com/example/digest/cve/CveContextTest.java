@@ -34,12 +34,17 @@ class CveContextTest extends PipelineTestSupport {
     @Override
     protected Properties settings() {
         Properties p = super.settings();
+        cveNews(p, web, sources);
+        return p;
+    }
+
+    /** The news feed of two articles that name CVEs, and the CVE sources at {@code sources}. */
+    static void cveNews(Properties p, com.example.digest.support.WebServer web, CveSourceServer sources) {
         p.put("digest.feed.news.url", web.url("/cve-news.rss"));
         web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
                 .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
                 .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html");
         sources(p, sources);
-        return p;
     }
 
     static void sources(Properties p, CveSourceServer sources) {

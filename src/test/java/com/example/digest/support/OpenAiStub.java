@@ -26,6 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class OpenAiStub implements AutoCloseable {
     public static final String INVENTED_IP = "198.18.0.99";
     public static final String INVENTED_DOMAIN = "invented-c2.example.com";
+    /** A product the stub names for every article, which no article mentions: grounding must drop it. */
+    public static final String INVENTED_PRODUCT = "PhantomGate VPN";
     public static final String OVERVIEW = "本日は脆弱性の悪用が目立った。パッチの適用を急ぐ必要がある。";
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>");
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
@@ -193,6 +195,20 @@ public final class OpenAiStub implements AutoCloseable {
         a.putArray("recommendations").add("修正版へ更新する。");
         a.putArray("notes").add("既に攻撃が行われている脆弱性である。");
         a.putArray("aiRecommendations").add("管理画面へのアクセス元を制限する。");
+        // the vendors and products a good model names: those of this small lexicon the article names, and one it does not
+        ArrayNode vendors = a.putArray("vendors");
+        ArrayNode products = a.putArray("products");
+        for (String vendor : List.of("Fortinet", "SimpleHelp", "Apache", "D-Link")) {
+            if (article.contains(vendor)) {
+                vendors.add(vendor);
+            }
+        }
+        for (String product : List.of("FortiWeb", "SimpleHelp", "Ant", "DIR-645")) {
+            if (article.contains(product)) {
+                products.add(product);
+            }
+        }
+        products.add(INVENTED_PRODUCT);
         boolean exploited = original.toLowerCase().contains("exploited");
         a.put("actionRequired", exploited);
         a.put("actionReason", exploited ? "攻撃での悪用が確認されている" : "");
