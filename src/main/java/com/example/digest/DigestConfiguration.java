@@ -59,6 +59,8 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import com.example.digest.cve.CveSources;
 import com.example.digest.cve.Watchlist;
+import com.example.digest.delivery.TicketTemplate;
+import com.example.digest.delivery.Tickets;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
@@ -135,7 +137,8 @@ public class DigestConfiguration implements CamelConfiguration {
         if (chatModel != null) {
             bind(context, "chatModel", chatModel);
         }
-        bind(context, "deliveries", new Deliveries(store, settings.stateDir(), metrics));
+        Deliveries deliveries = new Deliveries(store, settings.stateDir(), metrics);
+        bind(context, "deliveries", deliveries);
         bind(context, "retention", new Retention(store, settings.retention(),
                 List.of(settings.llmCacheDir(), Deliveries.deliveredDeadLetters(settings.stateDir())), clock));
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
@@ -144,6 +147,12 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
         bind(context, "cveSources", new CveSources(settings.cve(), store.cveSources(), clock));
         bind(context, "cveHttpClient", timeouts(settings.cve().timeout()));
+        ChannelSettings.Tickets tickets = settings.channelSettings().tickets();
+        // bound in every run, for the routes to start; its requests are read only when the channel is on (and used only then)
+        TicketTemplate requests = !tickets.delivery().enabled() ? null
+                : tickets.preset().equals("template") ? TicketTemplate.file(tickets.template()) : TicketTemplate.preset(tickets.preset());
+        bind(context, "tickets", new Tickets(tickets, requests, store, deliveries, settings.stateDir()));
+        bind(context, "ticketsHttpClient", timeouts(tickets.timeout()));
         if (settings.mail().delivery().enabled()) {
             configureMail(context, settings.mail(), settings.fetchTimeout());
         }
@@ -154,7 +163,7 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
                         .maxQueueSize(Integer.MAX_VALUE).build());
         bind(context, "digestWorkers", workers);
-        if (settings.webhook().delivery().enabled() || settings.cve().enabled()) {
+        if (settings.webhook().delivery().enabled() || settings.cve().enabled() || settings.channelSettings().tickets().delivery().enabled()) {
             configureHttp(context, settings); // camel-http is the webhook's and the CVE sources': without them it never loads
         }
     }

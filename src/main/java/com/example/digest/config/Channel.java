@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A delivery channel. Its {@link #id()} names it in settings ({@code digest.<id>.*}), in the state and in route ids. */
 public enum Channel {
-    FILE, MAIL, WEBHOOK;
+    FILE, MAIL, WEBHOOK, TICKETS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code digest.file.*}, {@code digest.mail.*} and {@code digest.webhook.*}: where a published digest goes. */
-public record ChannelSettings(Delivery file, Mail mail, Webhook webhook) {
+/**
+ * {@code digest.file.*}, {@code digest.mail.*}, {@code digest.webhook.*} and {@code digest.tickets.*}: where a published
+ * digest goes.
+ */
+public record ChannelSettings(Delivery file, Mail mail, Webhook webhook, Tickets tickets) {
 
     /** What every channel has: {@code digest.<channel>.enabled}, {@code .max-attempts} and {@code .backoff}. */
     public record Delivery(boolean enabled, int maxAttempts, Duration backoff) {
@@ -30,8 +33,17 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook) {
     public record Webhook(Delivery delivery, String url, String secret, Duration timeout) {
     }
 
+    /**
+     * One ticket per 課題 entry ({@code digest.tickets.mode=per-action}), through a preset's request templates
+     * ({@code webhook}, {@code redmine}, {@code jira}, {@code github}) or the operator's own ({@code template}). The
+     * token comes from the environment only.
+     */
+    public record Tickets(Delivery delivery, String preset, java.nio.file.Path template, String url, String project, String token,
+                          Duration timeout) {
+    }
+
     static ChannelSettings read(SettingsReader r) {
-        return new ChannelSettings(delivery(r, Channel.FILE), mail(r), webhook(r));
+        return new ChannelSettings(delivery(r, Channel.FILE), mail(r), webhook(r), tickets(r));
     }
 
     /** The delivery settings of {@code channel}. */
@@ -40,6 +52,7 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook) {
             case FILE -> file;
             case MAIL -> mail.delivery();
             case WEBHOOK -> webhook.delivery();
+            case TICKETS -> tickets.delivery();
         };
     }
 
@@ -78,6 +91,33 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook) {
         }
         return new Mail(delivery, r.text("digest.mail.host"), port, security, r.optional("digest.mail.username"),
                 r.optional("digest.mail.password"), from, to, r.raw("digest.mail.subject-prefix"));
+    }
+
+    private static Tickets tickets(SettingsReader r) {
+        String mode = r.oneOf("digest.tickets.mode", Set.of("off", "per-action"));
+        Delivery delivery = new Delivery(mode.equals("per-action"), r.positiveInt("digest.tickets.max-attempts"),
+                r.duration("digest.tickets.backoff"));
+        String preset = r.oneOf("digest.tickets.preset", Set.of("webhook", "redmine", "jira", "github", "template"));
+        String template = r.text("digest.tickets.template");
+        String url = r.text("digest.tickets.url");
+        String project = r.text("digest.tickets.project");
+        if (delivery.enabled()) {
+            if (!url.matches("(?i)https?://.+")) {
+                throw new ConfigException("digest.tickets.url", "tickets are on but '" + url + "' is not an http(s) URL");
+            }
+            if (preset.equals("template") && (template.isEmpty() || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(template)))) {
+                throw new ConfigException("digest.tickets.template", "preset 'template' needs the path of a readable template file, not '" + template + "'");
+            }
+            if (!preset.equals("webhook") && !preset.equals("template") && project.isEmpty()) {
+                throw new ConfigException("digest.tickets.project", "the " + preset + " preset needs a project ("
+                        + (preset.equals("github") ? "owner/repo" : preset.equals("jira") ? "a project key" : "a project identifier") + ")");
+            }
+            if (preset.equals("github") && !project.matches("[\\w.-]+/[\\w.-]+")) {
+                throw new ConfigException("digest.tickets.project", "'" + project + "' is not owner/repo");
+            }
+        }
+        return new Tickets(delivery, preset, template.isEmpty() ? null : java.nio.file.Path.of(template), url.replaceAll("/+$", ""),
+                project, r.optional("digest.tickets.token"), r.duration("digest.tickets.timeout"));
     }
 
     private static Webhook webhook(SettingsReader r) {

@@ -23,7 +23,8 @@ public final class Settings {
             "digest.mail.password", "DIGEST_MAIL_PASSWORD",
             "digest.webhook.secret", "DIGEST_WEBHOOK_SECRET",
             "digest.db.password", "DIGEST_DB_PASSWORD",
-            "digest.cve.nvd.api-key", "DIGEST_CVE_NVD_API_KEY");
+            "digest.cve.nvd.api-key", "DIGEST_CVE_NVD_API_KEY",
+            "digest.tickets.token", "DIGEST_TICKETS_TOKEN");
 
     private final FeedSettings feeds;
     private final ModelSettings model;
@@ -59,9 +60,15 @@ public final class Settings {
         this.tlp = r.tlp("digest.tlp");
         this.cve = CveSettings.read(r);
         this.watchlist = r.list("digest.watchlist");
-        if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external") && channels.webhook().delivery().enabled()) {
-            throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
-                    + "to another system: set digest.webhook.enabled=false, or digest.tlp.allow-external=true if that system is one of them");
+        if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external")) {
+            if (channels.webhook().delivery().enabled()) {
+                throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
+                        + "to another system: set digest.webhook.enabled=false, or digest.tlp.allow-external=true if that system is one of them");
+            }
+            if (channels.tickets().delivery().enabled()) {
+                throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the ticket channel copies it into "
+                        + "another system: set digest.tickets.mode=off, or digest.tlp.allow-external=true if that system is one of them");
+            }
         }
     }
 

@@ -14,11 +14,11 @@ import com.example.digest.model.CveContext;
  * {@code CVE-2024-3400 — CVSS 10.0 (CRITICAL, NVD v3.1) · EPSS 0.94 (p99.9) · KEV 2024-04-12, due 2024-05-03 · JVNDB-2024-003456}.
  * A part whose source does not list the CVE is left out; a source that could not be asked is named at the end.
  */
-final class CveLine {
+public final class CveLine {
     private CveLine() {
     }
 
-    static String of(CveContext c, Messages m) {
+    public static String of(CveContext c, Messages m) {
         List<String> parts = new ArrayList<>();
         if (c.cvss() != null) {
             parts.add(String.format(Locale.ROOT, "CVSS %.1f (%s%s v%s)", c.cvss().score(),

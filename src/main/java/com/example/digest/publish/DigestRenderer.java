@@ -91,8 +91,11 @@ public class DigestRenderer {
         return out.toString();
     }
 
-    /** The model's reason, then why the entry stands where it does: {@code (自社製品: FortiWeb, KEV)}, or its EPSS or CVSS. */
-    private static String why(Digest.Action a, Messages m) {
+    /**
+     * The model's reason, then why the entry stands where it does: {@code (自社製品: FortiWeb, KEV)}, or its EPSS or
+     * CVSS; escaped for Markdown. A ticket says the same.
+     */
+    public static String why(Digest.Action a, Messages m) {
         List<String> parts = new java.util.ArrayList<>();
         if (a.ours()) {
             parts.add(m.format("actions.ours", String.join(", ", a.watchlist())));

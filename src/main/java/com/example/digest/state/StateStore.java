@@ -31,6 +31,7 @@ public class StateStore implements AutoCloseable {
     private final FeedStatuses feeds;
     private final Instances instances;
     private final CveSourceCache cveSources;
+    private final TicketLedger tickets;
 
     /** Opens the embedded state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
@@ -55,6 +56,7 @@ public class StateStore implements AutoCloseable {
         this.feeds = new FeedStatuses(db);
         this.instances = new Instances(db);
         this.cveSources = new CveSourceCache(db);
+        this.tickets = new TicketLedger(db);
         if (writer && !db.shared()) {
             // only this process writes: a claim of anyone else's is a dead run's
             claims.releaseOrphanedClaims();
@@ -119,6 +121,8 @@ public class StateStore implements AutoCloseable {
     public Map<String, FeedStatus> feedStatuses() { return feeds.feedStatuses(); }
     /** What the CVE sources last answered, with their validators. */
     public CveSourceCache cveSources() { return cveSources; }
+    /** The ticket of each story the ticket channel has opened. */
+    public TicketLedger tickets() { return tickets; }
 
     public LocalDate today() {
         return db.today();

@@ -172,6 +172,26 @@ class SettingsTest {
     }
 
     @Test
+    void theTicketChannelIsCheckedOnlyWhenOnAndTlpRedRefusesIt() {
+        props.put("digest.tickets.preset", "github");
+        assertThat(settings().channels()).doesNotContain(Channel.TICKETS);
+        props.put("digest.tickets.mode", "per-action");
+        assertError("digest.tickets.url", "", "digest.tickets.url: tickets are on but '' is not an http(s) URL");
+        props.put("digest.tickets.url", "https://api.github.com");
+        assertError("digest.tickets.project", "example", "digest.tickets.project: 'example' is not owner/repo");
+        props.put("digest.tickets.project", "example/soc");
+        assertThat(settings().channels()).contains(Channel.TICKETS);
+        assertThat(settings().channelSettings().tickets().preset()).isEqualTo("github");
+        props.put("digest.tickets.preset", "template");
+        assertError("digest.tickets.template", "/nonexistent/tickets.properties", "digest.tickets.template: preset 'template' needs");
+        props.put("digest.tickets.preset", "github");
+        props.put("digest.tlp", "RED");
+        assertThatThrownBy(this::settings).hasMessageStartingWith("digest.tlp: TLP:RED is for its named recipients only, and the ticket channel");
+        props.put("digest.tlp.allow-external", "true");
+        assertThat(settings().channels()).contains(Channel.TICKETS);
+    }
+
+    @Test
     void anAbsoluteHttpBaseUrlIsAccepted() {
         props.put("digest.llm.base-url", "http://localhost:11434/v1");
         assertThat(settings().llmBaseUrl()).contains("http://localhost:11434/v1");
