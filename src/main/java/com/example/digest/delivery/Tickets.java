@@ -60,7 +60,7 @@ public class Tickets {
     }
 
     /** The marker a story's ticket carries in its subject, found again by a search: {@code digest:<12 hex of the key>}. */
-    static String marker(String storyKey) {
+    public static String marker(String storyKey) {
         return "digest:" + sha256(storyKey).substring(0, 12);
     }
 

@@ -44,14 +44,7 @@ class CveContextTest extends PipelineTestSupport {
         web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
                 .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
                 .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html");
-        sources(p, sources);
-    }
-
-    static void sources(Properties p, CveSourceServer sources) {
-        p.put("digest.cve.enabled", "true");
-        for (String source : List.of("nvd", "record", "kev", "epss", "jvn")) {
-            p.put("digest.cve." + source + ".url", sources.url(source));
-        }
+        sources.configure(p);
     }
 
     @AfterEach

@@ -20,7 +20,7 @@ class CveSourceLimitsTest extends PipelineTestSupport {
     @Override
     protected Properties settings() {
         Properties p = super.settings();
-        CveContextTest.sources(p, sources);
+        sources.configure(p);
         p.put("digest.cve.nvd.max-requests", "1");
         p.put("digest.cve.nvd.window", "1s");
         p.put("digest.cve.nvd.api-key", KEY);

@@ -54,6 +54,14 @@ public final class CveSourceServer implements AutoCloseable {
         server.start();
     }
 
+    /** Turns CVE context on with every source at this server. */
+    public void configure(java.util.Properties p) {
+        p.put("digest.cve.enabled", "true");
+        for (String source : List.of("nvd", "record", "kev", "epss", "jvn")) {
+            p.put("digest.cve." + source + ".url", url(source));
+        }
+    }
+
     public String url(String source) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + source;
     }

@@ -50,10 +50,7 @@ abstract class TicketChannelContract extends PipelineTestSupport {
                 .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
                 .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html")
                 .serveResource("/cve/loader.html", "text/html; charset=utf-8", "fixtures/pages/loader.html");
-        p.put("digest.cve.enabled", "true");
-        for (String source : List.of("nvd", "record", "kev", "epss", "jvn")) {
-            p.put("digest.cve." + source + ".url", sources.url(source));
-        }
+        sources.configure(p);
         // two 課題 entries: the SimpleHelp story (ours, in KEV) and the D-Link story (ours, and the model asks for action)
         p.put("digest.watchlist", "SimpleHelp, DIR-645");
         p.put("digest.tickets.mode", "per-action");
@@ -84,7 +81,7 @@ abstract class TicketChannelContract extends PipelineTestSupport {
     }
 
     private String markerOf(String story) {
-        return "digest:" + com.google.common.hash.Hashing.sha256().hashString(web.url(story), StandardCharsets.UTF_8).toString().substring(0, 12);
+        return com.example.digest.delivery.Tickets.marker(web.url(story));
     }
 
     @Test
