@@ -146,13 +146,13 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
         bind(context, "cveSources", new CveSources(settings.cve(), store.cveSources(), clock));
-        bind(context, "cveHttpClient", timeouts(settings.cve().timeout()));
+        bind(context, "cveHttpClient", client(settings.cve().timeout(), settings));
         ChannelSettings.Tickets tickets = settings.channelSettings().tickets();
         // bound in every run, for the routes to start; its requests are read only when the channel is on (and used only then)
         TicketTemplate requests = !tickets.delivery().enabled() ? null
                 : tickets.preset().equals("template") ? TicketTemplate.file(tickets.template()) : TicketTemplate.preset(tickets.preset());
         bind(context, "tickets", new Tickets(tickets, requests, store, deliveries, settings.stateDir()));
-        bind(context, "ticketsHttpClient", timeouts(tickets.timeout()));
+        bind(context, "ticketsHttpClient", client(tickets.timeout(), settings));
         if (settings.mail().delivery().enabled()) {
             configureMail(context, settings.mail(), settings.fetchTimeout());
         }
@@ -163,8 +163,8 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
                         .maxQueueSize(Integer.MAX_VALUE).build());
         bind(context, "digestWorkers", workers);
-        if (settings.webhook().delivery().enabled() || settings.cve().enabled() || settings.channelSettings().tickets().delivery().enabled()) {
-            configureHttp(context, settings); // camel-http is the webhook's and the CVE sources': without them it never loads
+        if (settings.webhook().delivery().enabled()) {
+            configureHttp(context, settings); // camel-http is made at start for the webhook alone; CVE and ticket requests make it on first use
         }
     }
 
@@ -203,6 +203,19 @@ public class DigestConfiguration implements CamelConfiguration {
     /** Timeouts of the webhook POST: {@code digest.webhook.timeout} for connecting and for the answer. */
     private static HttpClientConfigurer webhookHttpClient(ChannelSettings.Webhook webhook) {
         return timeouts(webhook.timeout());
+    }
+
+    /**
+     * A client for the CVE sources and the ticket system: the timeouts, the User-Agent and the proxy set on the client
+     * itself, so that the http component need not be configured (and loaded) at every start.
+     */
+    private static HttpClientConfigurer client(java.time.Duration limit, Settings settings) {
+        HttpClientConfigurer timeouts = timeouts(limit);
+        return builder -> {
+            timeouts.configureHttpClient(builder);
+            builder.setUserAgent(settings.userAgent());
+            settings.proxy().ifPresent(p -> builder.setProxy(new org.apache.hc.core5.http.HttpHost(p.getScheme(), p.getHost(), p.getPort())));
+        };
     }
 
     /** One timeout for connecting and for each read, and no retry inside the client. */

@@ -86,7 +86,8 @@ class CveContextTest extends PipelineTestSupport {
         assertThat(sources.requests("nvd")).extracting(r -> r.query().get("cveId")).containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
         assertThat(sources.requests("record")).hasSize(2);
         assertThat(sources.requests("jvn")).extracting(r -> r.query().get("keyword")).containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
-        assertThat(sources.requests("nvd").get(0).headers()).doesNotContainKey("apikey");
+        assertThat(sources.requests("nvd").get(0).headers()).doesNotContainKey("apikey")
+                .containsEntry("user-agent", com.example.digest.config.FetchSettings.DEFAULT_USER_AGENT);
     }
 
     @Test

@@ -30,7 +30,7 @@ class StartupBenchmark {
             web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss").etag("/news.rss", "\"v1\"");
             Files.writeString(work.resolve("application.properties"), String.join("\n",
                     "digest.feeds=news", "digest.feed.news.url=" + web.url("/news.rss"), "digest.max-item-age=36500d",
-                    "digest.fetch.allow-private-addresses=true", "digest.cve.enabled=false", ""));
+                    "digest.fetch.allow-private-addresses=true", ""));
             // the first run fills the state and keeps the ETag; it also writes a class-data-sharing archive of the classes
             // a run loads (JDK 13+), for the second series below
             Path archive = work.resolve("news-digest.jsa");
