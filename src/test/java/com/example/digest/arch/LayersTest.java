@@ -24,6 +24,7 @@ class LayersTest {
                 .layer("Enrich").definedBy(ROOT + ".enrich..")
                 .layer("Summarize").definedBy(ROOT + ".summarize..")
                 .layer("Context").definedBy(ROOT + ".cve..")
+                .layer("Story").definedBy(ROOT + ".story..")
                 .layer("Publish").definedBy(ROOT + ".publish..")
                 .layer("Delivery").definedBy(ROOT + ".delivery..", ROOT + ".demo..")
                 .layer("Top").definedBy(ROOT + ".cli..", ROOT)
@@ -34,6 +35,7 @@ class LayersTest {
                 .whereLayer("Enrich").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Summarize").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Context").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
+                .whereLayer("Story").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Context", "Publish", "Delivery", "Top")
                 .check(classes);
     }
