@@ -11,13 +11,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the article. Each is left out of the JSON when empty.
  */
 @JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
-        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "summarizedBy", "textSource", "usage"})
+        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "eventType", "eventKey", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                          List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
                          List<String> recommendations, List<String> notes,
                          List<String> aiRecommendations, boolean actionRequired, String actionReason,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> vendors,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> products,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Victim> victims,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> actors,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String eventType,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String eventKey,
                          String summarizedBy, String textSource, Usage usage) {
 
     /** An item as summarised, before its CVE context is known, without named vendors and products (offline). */
@@ -26,19 +30,32 @@ public record DigestItem(String source, String url, String originalTitle, String
                       List<String> aiRecommendations, boolean actionRequired, String actionReason,
                       String summarizedBy, String textSource, Usage usage) {
         this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
-                actionRequired, actionReason, List.of(), List.of(), summarizedBy, textSource, usage);
+                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), null, null, summarizedBy, textSource, usage);
     }
 
     public DigestItem withCves(List<CveContext> contexts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
-                notes, aiRecommendations, actionRequired, actionReason, vendors, products, summarizedBy, textSource, usage);
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey,
+                summarizedBy, textSource, usage);
     }
 
     /** The item with the vendors and products the model named, as grounded in the article. */
     public DigestItem withEntities(List<String> namedVendors, List<String> namedProducts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, List.copyOf(namedVendors), List.copyOf(namedProducts),
-                summarizedBy, textSource, usage);
+                victims, actors, eventType, eventKey, summarizedBy, textSource, usage);
+    }
+
+    /** The item with what the model says of its event: victims and actors (grounded), the event's type and key. */
+    public DigestItem withEvent(List<Victim> namedVictims, List<String> namedActors, String type, String key) {
+        return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, List.copyOf(namedVictims),
+                List.copyOf(namedActors), type, key, summarizedBy, textSource, usage);
+    }
+
+    /** The victims the model named (grounded); empty when none or offline. */
+    public List<Victim> victimList() {
+        return victims == null ? List.of() : victims;
     }
 
     /** The vendors and products the model named (grounded), empty when none or offline. */

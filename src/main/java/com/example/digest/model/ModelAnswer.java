@@ -14,7 +14,12 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 /** What the model answers for one article, and the JSON schema it is held to. */
 public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, List<String> recommendations,
                           List<String> notes, List<String> aiRecommendations, Boolean actionRequired, String actionReason,
-                          List<String> vendors, List<String> products) {
+                          List<String> vendors, List<String> products, List<Victim> victims, List<String> actors, String eventType,
+                          String eventKey) {
+
+    /** The kinds of event a story is about. */
+    public static final java.util.List<String> EVENT_TYPES = java.util.List.of("breach", "ransomware", "vulnerability-exploited",
+            "vulnerability-disclosed", "patch", "arrest", "other");
 
     /** The strict JSON schema sent as {@code response_format}. */
     public static final ResponseFormat FORMAT = ResponseFormat.builder()
@@ -45,8 +50,18 @@ public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, Li
                         .description("vendors whose products the article is about, each exactly as written in the article").items(new JsonStringSchema()).build())
                 .addProperty("products", JsonArraySchema.builder()
                         .description("affected products, each exactly as written in the article").items(new JsonStringSchema()).build())
+                .addProperty("victims", JsonArraySchema.builder()
+                        .description("organisations the article says were attacked or breached").items(JsonObjectSchema.builder()
+                                .addStringProperty("name", "the organisation's name in English")
+                                .addStringProperty("original", "the name exactly as the article writes it, in its script")
+                                .required("name", "original").additionalProperties(false).build()).build())
+                .addProperty("actors", JsonArraySchema.builder()
+                        .description("attacker groups and malware families, each exactly as written in the article").items(new JsonStringSchema()).build())
+                .addProperty("eventType", JsonEnumSchema.builder().enumValues(EVENT_TYPES).build())
+                .addStringProperty("eventKey", "an English canonical key of the event: victim-or-vendor|event|distinguishing detail, "
+                        + "lower case, e.g. siemens-energy|data-breach|moveit or fortinet|vulnerability-exploited|cve-2025-64446")
                 .required("title", "summary", "iocs", "recommendations", "notes", "aiRecommendations", "actionRequired", "actionReason",
-                        "vendors", "products")
+                        "vendors", "products", "victims", "actors", "eventType", "eventKey")
                 .additionalProperties(false)
                 .build();
     }

@@ -3,16 +3,14 @@ package com.example.digest.story;
 import java.util.List;
 import java.util.Set;
 
+import com.example.digest.model.Victim;
+
 /**
  * What the story rules compare of one article: its language and title, its CVE ids, and, when a model read it, the
  * victims it names (each with its English name and its spelling in the article), the event's type and the model's
  * canonical event key. Offline, the model's parts are empty and null.
  */
 public record StoryFacts(String language, String title, Set<String> cves, List<Victim> victims, String eventType, String eventKey) {
-
-    /** A victim organisation: {@code name} in English, {@code original} as the article writes it (any script). */
-    public record Victim(String name, String original) {
-    }
 
     public StoryFacts {
         cves = cves == null ? Set.of() : Set.copyOf(cves);

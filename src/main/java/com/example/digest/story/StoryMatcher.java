@@ -56,7 +56,7 @@ public final class StoryMatcher {
 
     private static Set<String> victims(StoryFacts f) {
         Set<String> names = new HashSet<>();
-        for (StoryFacts.Victim v : f.victims()) {
+        for (com.example.digest.model.Victim v : f.victims()) {
             String name = Names.fold(v.name());
             if (!name.isEmpty()) {
                 names.add(name);

@@ -34,6 +34,46 @@ final class Entities {
         return kept.values().stream().limit(MAX).toList();
     }
 
+    /**
+     * The victims whose name as the article writes it ({@code original}), or whose English name, occurs in the article;
+     * the English name falls back to the original when the model gave none.
+     */
+    static List<com.example.digest.model.Victim> victims(List<com.example.digest.model.Victim> named, String text) {
+        if (named == null || text == null) {
+            return List.of();
+        }
+        String haystack = fold(text);
+        Map<String, com.example.digest.model.Victim> kept = new LinkedHashMap<>();
+        for (com.example.digest.model.Victim v : named) {
+            if (v == null) {
+                continue;
+            }
+            String name = v.name() == null ? "" : ModelText.clean(v.name(), MAX_LENGTH);
+            String original = v.original() == null ? "" : ModelText.clean(v.original(), MAX_LENGTH);
+            boolean inText = original.length() >= 2 && haystack.contains(fold(original)) || name.length() >= 2 && haystack.contains(fold(name));
+            if (inText) {
+                kept.putIfAbsent(fold(name.isEmpty() ? original : name), new com.example.digest.model.Victim(name.isEmpty() ? original : name,
+                        original.isEmpty() ? name : original));
+            }
+        }
+        return kept.values().stream().limit(MAX).toList();
+    }
+
+    /** The model's event type when it is one of the schema's, else null. */
+    static String eventType(String type) {
+        return type != null && com.example.digest.model.ModelAnswer.EVENT_TYPES.contains(type.strip()) ? type.strip() : null;
+    }
+
+    /** The event key as a key: lower case, only letters, digits, {@code - . _ |}, at most 120 characters; null when empty. */
+    static String eventKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        String k = Normalizer.normalize(key, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", "-")
+                .replaceAll("[^a-z0-9|._-]", "");
+        return k.isEmpty() ? null : k.length() > 120 ? k.substring(0, 120) : k;
+    }
+
     /** NFKC, lower case, runs of white space as one space. */
     static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();

@@ -83,7 +83,9 @@ public class ModelSummarizer {
                 "model:" + modelName, enriched.textSource(),
                 new DigestItem.Usage(usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                         usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()))
-                .withEntities(Entities.grounded(answer.vendors(), text), Entities.grounded(answer.products(), text));
+                .withEntities(Entities.grounded(answer.vendors(), text), Entities.grounded(answer.products(), text))
+                .withEvent(Entities.victims(answer.victims(), text), Entities.grounded(answer.actors(), text),
+                        Entities.eventType(answer.eventType()), Entities.eventKey(answer.eventKey()));
     }
 
     ModelAnswer parse(String raw) {

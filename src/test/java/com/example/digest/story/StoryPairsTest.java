@@ -65,8 +65,8 @@ class StoryPairsTest {
             }
         }
         JsonNode answer = article.path("answer");
-        List<StoryFacts.Victim> victims = new ArrayList<>();
-        answer.path("victims").forEach(v -> victims.add(new StoryFacts.Victim(v.path("name").asText(), v.path("original").asText())));
+        List<com.example.digest.model.Victim> victims = new ArrayList<>();
+        answer.path("victims").forEach(v -> victims.add(new com.example.digest.model.Victim(v.path("name").asText(), v.path("original").asText())));
         return new StoryFacts(article.path("lang").asText(), article.path("title").asText(), cves, victims,
                 answer.path("eventType").asText(null), answer.path("eventKey").asText(null));
     }

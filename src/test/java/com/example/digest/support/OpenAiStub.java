@@ -209,6 +209,11 @@ public final class OpenAiStub implements AutoCloseable {
             }
         }
         products.add(INVENTED_PRODUCT);
+        a.putArray("victims");
+        a.putArray("actors");
+        Matcher cve = Pattern.compile("CVE-\\d{4}-\\d{4,}").matcher(article);
+        a.put("eventType", original.toLowerCase().contains("exploited") ? "vulnerability-exploited" : "other");
+        a.put("eventKey", cve.find() ? "event|" + cve.group().toLowerCase() : original.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
         boolean exploited = original.toLowerCase().contains("exploited");
         a.put("actionRequired", exploited);
         a.put("actionReason", exploited ? "攻撃での悪用が確認されている" : "");
