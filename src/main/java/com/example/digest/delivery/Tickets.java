@@ -87,18 +87,21 @@ public class Tickets {
             if (action.url() == null || action.url().isBlank()) {
                 continue;
             }
-            String description = description(action, items.get(action.url()), digest, m);
+            DigestItem item = items.get(action.url());
+            // a story told by several articles keeps the key of its first one
+            String storyKey = item != null && item.storyKey() != null ? item.storyKey() : action.url();
+            String description = description(action, item, digest, m);
             String change = sha256(description).substring(0, 16);
-            TicketLedger.Ticket ticket = ledger.get(action.url());
+            TicketLedger.Ticket ticket = ledger.get(storyKey);
             if (ticket != null && change.equals(ticket.changeHash()) && !delivery.resend()) {
                 continue; // the ticket already says this
             }
-            String marker = marker(action.url());
+            String marker = marker(storyKey);
             String title = action.title() == null ? action.url() : action.title().strip();
             String subject = (digest.tlp() == null ? "" : "[" + digest.tlp() + "] ")
                     + (title.length() > MAX_SUBJECT ? title.substring(0, MAX_SUBJECT) : title) + " [" + marker + "]";
             String note = delivery.day() + " r" + delivery.revision() + (delivery.resend() ? " (resend)" : "") + "\n\n" + description;
-            jobs.add(new TicketJob(action.url(), marker, subject, description, note, payload(action, digest, delivery, marker, description, note,
+            jobs.add(new TicketJob(storyKey, marker, subject, description, note, payload(storyKey, action, digest, delivery, marker, description, note,
                     ticket == null ? null : ticket.id()),
                     change, ticket == null ? null : ticket.id(), delivery.day(), delivery.revision()));
         }
@@ -131,10 +134,10 @@ public class Tickets {
     }
 
     /** The webhook preset's body: the entry, its ticket text and, for a story already sent, the note and the ticket's id. */
-    private String payload(Digest.Action action, Digest digest, PendingDelivery delivery, String marker, String description, String note,
-                           String ticketId) {
+    private String payload(String storyKey, Digest.Action action, Digest digest, PendingDelivery delivery, String marker, String description,
+                           String note, String ticketId) {
         ObjectNode p = json.createObjectNode();
-        p.put("storyKey", action.url()).put("marker", marker).put("day", delivery.day().toString()).put("revision", delivery.revision());
+        p.put("storyKey", storyKey).put("marker", marker).put("day", delivery.day().toString()).put("revision", delivery.revision());
         if (digest.tlp() != null) {
             p.put("tlp", digest.tlp());
         }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the article. Each is left out of the JSON when empty.
  */
 @JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
-        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "eventType", "eventKey", "summarizedBy", "textSource", "usage"})
+        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "eventType", "eventKey", "storyKey", "firstSeen", "sources", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                          List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
                          List<String> recommendations, List<String> notes,
@@ -22,7 +22,15 @@ public record DigestItem(String source, String url, String originalTitle, String
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> actors,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventType,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventKey,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String storyKey,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String firstSeen,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Source> sources,
                          String summarizedBy, String textSource, Usage usage) {
+
+    /** One article of a story told by several: its feed, its title as published, and its URL. */
+    @JsonPropertyOrder({"source", "title", "url", "publishedAt"})
+    public record Source(String source, String title, String url, String publishedAt) {
+    }
 
     /** An item as summarised, before its CVE context is known, without named vendors and products (offline). */
     public DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
@@ -30,27 +38,41 @@ public record DigestItem(String source, String url, String originalTitle, String
                       List<String> aiRecommendations, boolean actionRequired, String actionReason,
                       String summarizedBy, String textSource, Usage usage) {
         this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
-                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), null, null, summarizedBy, textSource, usage);
+                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(), summarizedBy,
+                textSource, usage);
     }
 
     public DigestItem withCves(List<CveContext> contexts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey,
-                summarizedBy, textSource, usage);
+                storyKey, firstSeen, sources, summarizedBy, textSource, usage);
     }
 
     /** The item with the vendors and products the model named, as grounded in the article. */
     public DigestItem withEntities(List<String> namedVendors, List<String> namedProducts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, List.copyOf(namedVendors), List.copyOf(namedProducts),
-                victims, actors, eventType, eventKey, summarizedBy, textSource, usage);
+                victims, actors, eventType, eventKey, storyKey, firstSeen, sources, summarizedBy, textSource, usage);
     }
 
     /** The item with what the model says of its event: victims and actors (grounded), the event's type and key. */
     public DigestItem withEvent(List<Victim> namedVictims, List<String> namedActors, String type, String key) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, List.copyOf(namedVictims),
-                List.copyOf(namedActors), type, key, summarizedBy, textSource, usage);
+                List.copyOf(namedActors), type, key, storyKey, firstSeen, sources, summarizedBy, textSource, usage);
+    }
+
+    /** The item as one story of several articles: its key, when it was first seen, and every article that tells it. */
+    public DigestItem asStory(String key, String seen, List<Source> told, List<Ioc> allIocs, List<String> allRecommendations,
+                              List<String> allNotes, List<String> allAiRecommendations, boolean action, String reason) {
+        return new DigestItem(this.source, url, originalTitle, title, publishedAt, summary, allIocs, cves, allRecommendations,
+                allNotes, allAiRecommendations, action, reason, vendors, products, victims, actors, eventType, eventKey,
+                key, seen, List.copyOf(told), summarizedBy, textSource, usage);
+    }
+
+    /** The articles of the story this item tells; empty for an item of one article. */
+    public List<Source> sourceList() {
+        return sources == null ? List.of() : sources;
     }
 
     /** The victims the model named (grounded); empty when none or offline. */

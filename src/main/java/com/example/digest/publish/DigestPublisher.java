@@ -20,6 +20,7 @@ import java.util.Set;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.cve.Watchlist;
+import com.example.digest.story.Stories;
 import com.example.digest.config.Settings;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
@@ -91,6 +92,8 @@ public class DigestPublisher {
                 throw new UncheckedIOException("stored item " + s.key() + " cannot be read", e);
             }
         }
+        // one item per story: articles that tell the same event (a shared CVE, the same victim and event...) become one
+        items = new ArrayList<>(Stories.group(items).stream().map(Stories::merge).toList());
         Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
         items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
         incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));
@@ -123,6 +126,7 @@ public class DigestPublisher {
         LocalDate day = LocalDate.parse(digest.date());
         Set<String> urls = new HashSet<>();
         digest.items().forEach(i -> urls.add(i.url()));
+        digest.items().forEach(i -> i.sourceList().forEach(source -> urls.add(source.url()))); // every article of a story
         digest.incidents().forEach(i -> urls.add(i.url()));
         List<String> keys = store.doneItems(day).stream()
                 .filter(s -> !s.published() && urls.contains(urlOf(s)))

@@ -123,6 +123,11 @@ public class DigestRenderer {
         lists.add(list(m.get("digest.recommendations"), texts(item.recommendations()), m.get("digest.unknown")));
         lists.add(list(m.get("digest.other"), texts(item.notes()), m.get("digest.unknown")));
         lists.add(list(m.get("digest.aiRecommendations"), texts(item.aiRecommendations()), m.get("digest.none")));
+        if (item.sourceList().size() > 1) {
+            // a story told by several articles: each of them, linked, on one line
+            lists.add(Map.of("label", m.get("digest.sources") + ": " + item.sourceList().stream().map(s -> link(s.source(), s.url()))
+                    .collect(Collectors.joining(", ")), "entries", List.of()));
+        }
         return lists;
     }
 
