@@ -42,6 +42,7 @@ public final class Settings {
     private final Tlp tlp;
     private final CveSettings cve;
     private final List<String> watchlist;
+    private final Duration storiesWindow;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -60,6 +61,7 @@ public final class Settings {
         this.tlp = r.tlp("digest.tlp");
         this.cve = CveSettings.read(r);
         this.watchlist = r.list("digest.watchlist");
+        this.storiesWindow = r.duration("digest.stories.window");
         if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external")) {
             if (channels.webhook().delivery().enabled()) {
                 throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
@@ -119,6 +121,8 @@ public final class Settings {
     public CveSettings cve() { return cve; }
     /** {@code digest.watchlist}: the vendors, products and CPE 2.3 names that concern us, as written. */
     public List<String> watchlist() { return watchlist; }
+    /** {@code digest.stories.window}: how far back a story is followed up rather than told anew. */
+    public Duration storiesWindow() { return storiesWindow; }
     /** NVD requests allowed in one {@code digest.cve.nvd.window}: what the route's throttle lets through. */
     public int nvdRequestsPerWindow() { return cve.nvdRequests(); }
 

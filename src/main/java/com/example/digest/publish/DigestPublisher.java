@@ -20,7 +20,9 @@ import java.util.Set;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.cve.Watchlist;
+import com.example.digest.story.FollowUps;
 import com.example.digest.story.Stories;
+import com.example.digest.state.StoryLedger;
 import com.example.digest.config.Settings;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
@@ -44,6 +46,7 @@ public class DigestPublisher {
     private final Clock clock;
     private final TokenLedger ledger;
     private final Watchlist watchlist;
+    private final FollowUps followUps = new FollowUps();
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
 
@@ -105,6 +108,16 @@ public class DigestPublisher {
     }
 
     /**
+     * The digest with each item that follows up a story published on an earlier day (within {@code digest.stories.window})
+     * marked 続報, under the story's key, with what is new since. Run once the items have their CVE context (KEV is compared).
+     */
+    public Digest withFollowUps(Digest digest) {
+        LocalDate day = LocalDate.parse(digest.date());
+        List<StoryLedger.StoredStory> earlier = store.stories().recent(day.minusDays(Math.max(1, settings.storiesWindow().toDays())), day);
+        return earlier.isEmpty() ? digest : digest.withCveContext(followUps.apply(digest.items(), earlier), digest.cveSourceStates());
+    }
+
+    /**
      * The digest with its 課題: the items that concern the watchlist or need action, in {@link ActionOrder}'s order. Run
      * once the items have their CVE context, which the order reads.
      */
@@ -143,6 +156,7 @@ public class DigestPublisher {
                     digest.revision());
             return;
         }
+        digest.items().forEach(i -> store.stories().published(i.storyKeyOrUrl(), day, followUps.snapshot(i)));
         LOG.info("publish-day: published {} revision {} ({} news, {} incidents), delivering to {}", digest.date(),
                 digest.revision(), digest.items().size(), digest.incidents().size(), settings.channels());
     }

@@ -83,7 +83,8 @@ public class DigestRenderer {
         }
         view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", why(a, m))).toList());
         view.put("overview", text(d.overview()));
-        view.put("items", d.items().stream().map(item -> Map.of("title", text(item.title()), "url", url(item.url()), "lists", lists(item, m))).toList());
+        view.put("items", d.items().stream().map(item -> Map.of("title", (item.followUp() == null ? "" : m.get("digest.followUp")) + text(item.title()),
+                "url", url(item.url()), "lists", lists(item, m))).toList());
         view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()), "url", url(i.url()))).toList());
         view.put("feedLine", feedLine(d, m));
         StringWriter out = new StringWriter();
@@ -115,6 +116,9 @@ public class DigestRenderer {
     /** The lists under an item: the five of the example, and its CVE context after the IOCs when it names a CVE. */
     private static List<Map<String, Object>> lists(DigestItem item, Messages m) {
         List<Map<String, Object>> lists = new java.util.ArrayList<>();
+        if (item.followUp() != null) {
+            lists.add(Map.of("label", text(followUpLine(item.followUp(), m)), "entries", List.of()));
+        }
         lists.add(list(m.get("digest.summary"), texts(item.summary()), m.get("digest.unknown")));
         lists.add(list(m.get("digest.iocs"), item.iocs().stream().map(DigestRenderer::defang).toList(), m.get("digest.noIocs")));
         if (!item.cveContexts().isEmpty()) {
@@ -129,6 +133,27 @@ public class DigestRenderer {
                     .collect(Collectors.joining(", ")), "entries", List.of()));
         }
         return lists;
+    }
+
+    /** What is new in a follow-up since the story was last published, from the stored fields. */
+    static String followUpLine(DigestItem.FollowUp f, Messages m) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!f.newCves().isEmpty()) {
+            parts.add(m.format("followUp.newCves", String.join(", ", f.newCves())));
+        }
+        if (!f.newVictims().isEmpty()) {
+            parts.add(m.format("followUp.newVictims", String.join(", ", f.newVictims())));
+        }
+        if (!f.nowInKev().isEmpty()) {
+            parts.add(m.format("followUp.nowInKev", String.join(", ", f.nowInKev())));
+        }
+        if (f.patchReleased()) {
+            parts.add(m.get("followUp.patch"));
+        }
+        if (f.newIocs() > 0) {
+            parts.add(m.format("followUp.newIocs", f.newIocs()));
+        }
+        return m.format("followUp.label", f.previousDay()) + ": " + (parts.isEmpty() ? m.get("followUp.nothing") : String.join(m.get("followUp.separator"), parts));
     }
 
     private static String feedLine(Digest d, Messages m) {

@@ -32,6 +32,7 @@ public class StateStore implements AutoCloseable {
     private final Instances instances;
     private final CveSourceCache cveSources;
     private final TicketLedger tickets;
+    private final StoryLedger stories;
 
     /** Opens the embedded state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
@@ -57,6 +58,7 @@ public class StateStore implements AutoCloseable {
         this.instances = new Instances(db);
         this.cveSources = new CveSourceCache(db);
         this.tickets = new TicketLedger(db);
+        this.stories = new StoryLedger(db);
         if (writer && !db.shared()) {
             // only this process writes: a claim of anyone else's is a dead run's
             claims.releaseOrphanedClaims();
@@ -123,6 +125,8 @@ public class StateStore implements AutoCloseable {
     public CveSourceCache cveSources() { return cveSources; }
     /** The ticket of each story the ticket channel has opened. */
     public TicketLedger tickets() { return tickets; }
+    /** The stories published so far, for follow-ups on later days. */
+    public StoryLedger stories() { return stories; }
 
     public LocalDate today() {
         return db.today();

@@ -36,7 +36,7 @@ class LayersTest {
                 .whereLayer("Summarize").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Context").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Story").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
-                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Context", "Publish", "Delivery", "Top")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Context", "Story", "Publish", "Delivery", "Top")
                 .check(classes);
     }
 }

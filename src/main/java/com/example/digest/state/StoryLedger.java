@@ -1,0 +1,66 @@
+package com.example.digest.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stories published so far: the day each was first and last published, and what the digest last said of it. */
+public class StoryLedger {
+    private final Database db;
+
+    StoryLedger(Database db) {
+        this.db = db;
+    }
+
+    /** A published story: {@code snapshot} is the JSON the story rules wrote. */
+    public record StoredStory(String key, LocalDate firstDay, LocalDate lastDay, String snapshot) {
+    }
+
+    /** The stories last published on or after {@code since} and first published before {@code before}. */
+    public List<StoredStory> recent(LocalDate since, LocalDate before) {
+        return db.run(c -> {
+            List<StoredStory> stories = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT story_key, first_day, last_day, snapshot FROM story WHERE last_day >= ? AND first_day < ?
+                    ORDER BY first_day, story_key""")) {
+                q.setObject(1, since);
+                q.setObject(2, before);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        stories.add(new StoredStory(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                                rs.getString(4)));
+                    }
+                }
+            }
+            return stories;
+        });
+    }
+
+    /** Records what the day's digest said of a story; its first day stays the first it was published. */
+    public void published(String key, LocalDate day, String snapshot) {
+        db.inTransaction(c -> {
+            try (PreparedStatement first = c.prepareStatement("""
+                         INSERT INTO story(story_key, first_day, last_day, snapshot, updated_at) VALUES (?, ?, ?, ?, ?)
+                         ON CONFLICT DO NOTHING""");
+                 PreparedStatement u = c.prepareStatement(
+                         "UPDATE story SET last_day = ?, snapshot = ?, updated_at = ? WHERE story_key = ? AND last_day <= ?")) {
+                first.setString(1, key);
+                first.setObject(2, day);
+                first.setObject(3, day);
+                first.setString(4, snapshot);
+                first.setTimestamp(5, db.now());
+                if (first.executeUpdate() == 1) {
+                    return 1;
+                }
+                u.setObject(1, day);
+                u.setString(2, snapshot);
+                u.setTimestamp(3, db.now());
+                u.setString(4, key);
+                u.setObject(5, day);
+                return u.executeUpdate();
+            }
+        });
+    }
+}
