@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
 
 /**
  * The digest example in {@code docs/digest-example} is what the renderer writes: its JSON read back and rendered gives
@@ -19,10 +18,11 @@ import org.junit.jupiter.api.Test;
 class DigestGoldenTest {
     private static final Path EXAMPLE = Path.of("docs/digest-example");
 
-    @Test
-    void theDigestExampleRendersByteIdenticalAsMarkdownAndJson() throws Exception {
-        byte[] json = Files.readAllBytes(EXAMPLE.resolve("2026-11-25.json"));
-        byte[] markdown = Files.readAllBytes(EXAMPLE.resolve("2026-11-25.md"));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-11-25", "2026-11-26"}) // the second: TLP, CVE context, a merged story, a 続報
+    void theDigestExampleRendersByteIdenticalAsMarkdownAndJson(String day) throws Exception {
+        byte[] json = Files.readAllBytes(EXAMPLE.resolve(day + ".json"));
+        byte[] markdown = Files.readAllBytes(EXAMPLE.resolve(day + ".md"));
         Digest digest = new ObjectMapper().readValue(json, Digest.class);
         DigestRenderer renderer = new DigestRenderer();
 
