@@ -100,6 +100,7 @@ public class DigestPublisher {
         Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
         items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
         incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));
+        incidents = new ArrayList<>(Stories.linkIncidents(items, incidents)); // a breach told both as news and as an incident
         int revision = store.lastRevision(day) + 1;
         String generatedAt = OffsetDateTime.now(clock.withZone(settings.timezone())).truncatedTo(ChronoUnit.SECONDS).toString();
         return new Digest(day.toString(), revision, generatedAt, settings.language(),

@@ -84,8 +84,10 @@ public class DigestRenderer {
         view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", why(a, m))).toList());
         view.put("overview", text(d.overview()));
         view.put("items", d.items().stream().map(item -> Map.of("title", (item.followUp() == null ? "" : m.get("digest.followUp")) + text(item.title()),
-                "url", url(item.url()), "lists", lists(item, m))).toList());
-        view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()), "url", url(i.url()))).toList());
+                "url", url(item.url()), "lists", lists(item, d, m))).toList());
+        view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()) + d.items().stream()
+                .filter(item -> item.storyKeyOrUrl().equals(i.storyKey())).findFirst()
+                .map(item -> m.format("incident.seeNews", text(item.title()))).orElse(""), "url", url(i.url()))).toList());
         view.put("feedLine", feedLine(d, m));
         StringWriter out = new StringWriter();
         template.get().execute(out, view);
@@ -114,7 +116,7 @@ public class DigestRenderer {
     }
 
     /** The lists under an item: the five of the example, and its CVE context after the IOCs when it names a CVE. */
-    private static List<Map<String, Object>> lists(DigestItem item, Messages m) {
+    private static List<Map<String, Object>> lists(DigestItem item, Digest d, Messages m) {
         List<Map<String, Object>> lists = new java.util.ArrayList<>();
         if (item.followUp() != null) {
             lists.add(Map.of("label", text(followUpLine(item.followUp(), m)), "entries", List.of()));
@@ -131,6 +133,10 @@ public class DigestRenderer {
             // a story told by several articles: each of them, linked, on one line
             lists.add(Map.of("label", m.get("digest.sources") + ": " + item.sourceList().stream().map(s -> link(s.source(), s.url()))
                     .collect(Collectors.joining(", ")), "entries", List.of()));
+        }
+        List<String> incidents = d.incidents().stream().filter(i -> item.storyKeyOrUrl().equals(i.storyKey())).map(i -> text(i.title())).toList();
+        if (!incidents.isEmpty()) {
+            lists.add(Map.of("label", m.format("digest.alsoIncident", String.join(" / ", incidents)), "entries", List.of()));
         }
         return lists;
     }

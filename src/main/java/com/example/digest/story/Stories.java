@@ -69,6 +69,37 @@ public final class Stories {
     }
 
     /**
+     * The incidents, each that tells the breach of a news story linked to it: one of the story's victims, as the model
+     * named it or as the article writes it, is in the incident's title, or the titles are near-duplicates in one language.
+     */
+    public static List<com.example.digest.model.Incident> linkIncidents(List<DigestItem> items, List<com.example.digest.model.Incident> incidents) {
+        List<com.example.digest.model.Incident> linked = new ArrayList<>();
+        for (com.example.digest.model.Incident incident : incidents) {
+            String title = Names.fold(incident.title());
+            DigestItem story = null;
+            for (DigestItem item : items) {
+                boolean victim = item.victimList().stream().anyMatch(v -> contains(title, v.name()) || contains(title, v.original()));
+                List<String> titles = new ArrayList<>();
+                titles.add(item.originalTitle());
+                item.sourceList().forEach(s -> titles.add(s.title()));
+                boolean copy = titles.stream().anyMatch(t -> t != null && language(t).equals(language(incident.title()))
+                        && TitleSimilarity.of(t, incident.title()) >= StoryMatcher.TITLE_THRESHOLD);
+                if (victim || copy) {
+                    story = item;
+                    break;
+                }
+            }
+            linked.add(story == null ? incident : incident.withStory(story.storyKeyOrUrl()));
+        }
+        return linked;
+    }
+
+    private static boolean contains(String foldedTitle, String name) {
+        String n = Names.fold(name);
+        return n.length() >= 2 && foldedTitle.contains(n);
+    }
+
+    /**
      * One item for a story: the title and summary of its most complete article (a model's summary before an offline
      * one, then the longest), the union of its IOCs and recommendations (each once), every article as a source, the key
      * of its first article and when it was first seen.
