@@ -81,7 +81,7 @@ public class DigestConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         LogSetup.applyLevels(context.getPropertiesComponent().loadProperties(key -> key.startsWith(LogSetup.LEVEL_PREFIX)));
         Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null), System::getenv);
-        Clock clock = Clock.systemUTC();
+        Clock clock = new RegistryClock(context, java.time.ZoneOffset.UTC);
         LOG.info("news-digest: {} feed(s), provider {}, model {}{}, state {}, output {}", settings.feeds().size(),
                 settings.provider().name().toLowerCase(), settings.llmModel(),
                 settings.llmBaseUrl().map(u -> " at " + Redact.queryValues(u)).orElse(""), settings.database(),
@@ -306,6 +306,36 @@ public class DigestConfiguration implements CamelConfiguration {
                     ? ((java.util.function.Predicate<java.net.InetAddress>) p).test(address)
                     : AddressGuard.isInternal(address);
         });
+    }
+
+    /**
+     * The system clock, unless a test binds its own as {@code clock} (to publish a later day without waiting a day).
+     * Looked up at each reading: a test binds it after this configuration has run. Nothing else binds it.
+     */
+    private static final class RegistryClock extends Clock {
+        private final CamelContext context;
+        private final java.time.ZoneId zone;
+
+        RegistryClock(CamelContext context, java.time.ZoneId zone) {
+            this.context = context;
+            this.zone = zone;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId other) {
+            return new RegistryClock(context, other);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            Clock bound = context.getRegistry().lookupByNameAndType("clock", Clock.class);
+            return bound != null ? bound.instant() : java.time.Instant.now();
+        }
     }
 
     private static void closeOnStop(CamelContext context, AutoCloseable store) {

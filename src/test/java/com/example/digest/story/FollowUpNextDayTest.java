@@ -1,0 +1,90 @@
+package com.example.digest.story;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import com.example.digest.support.PipelineTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.spi.Registry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real days through the routes: the FortiWeb story is published on the first; on the next day a new article tells
+ * it again, and the digest shows it as 【続報】 under the first day's story key, with what is new.
+ */
+class FollowUpNextDayTest extends PipelineTestSupport {
+    /** The application's clock: now, until the test moves it on. */
+    static final class MovableClock extends Clock {
+        private volatile Duration ahead = Duration.ZERO;
+
+        void moveOn(Duration by) {
+            ahead = ahead.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the application asks the bound clock for instants only");
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+
+    @Override
+    protected void bindToRegistry(Registry registry) throws Exception {
+        registry.bind("clock", clock);
+    }
+
+    @Test
+    void aStoryToldAgainTheNextDayIsAFollowUpWithWhatIsNew() {
+        poll();
+        publish();
+        JsonNode first = digestJson();
+        String firstDay = first.path("date").asText();
+        String storyKey = web.url("/pages/fortiweb.html");
+
+        clock.moveOn(Duration.ofDays(1));
+        web.serveResource("/news.rss", "application/rss+xml", "fixtures/story/news-next-day.rss")
+                .serveResource("/story/fortiweb-webshell.html", "text/html; charset=utf-8", "fixtures/story/fortiweb-webshell.html");
+        poll();
+        publish();
+
+        JsonNode second = null;
+        for (var file : outputFiles(".json")) {
+            if (!file.getFileName().toString().startsWith(firstDay)) {
+                second = readJson(file);
+            }
+        }
+        assertThat(second).as("a digest for the next day").isNotNull();
+        assertThat(second.path("items")).hasSize(1);
+        JsonNode item = second.path("items").get(0);
+        assertThat(item.path("storyKey").asText()).isEqualTo(storyKey);
+        assertThat(item.path("followUp").path("previousDay").asText()).isEqualTo(firstDay);
+        assertThat(item.path("followUp").path("newIocs").asInt()).isEqualTo(1); // 198.51.100.77; 203.0.113.45 was told on day one
+        String md = read(outputFiles(".md").stream().filter(f -> !f.getFileName().toString().startsWith(firstDay)).findFirst().orElseThrow());
+        assertThat(md).contains("### 【続報】【要約】FortiWeb attacks now drop a web shell, new attacker address seen\n",
+                "- 前回（" + firstDay + "）からの更新: 新しいIOC 1件\n");
+    }
+
+    private JsonNode readJson(java.nio.file.Path file) {
+        try {
+            return json.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
