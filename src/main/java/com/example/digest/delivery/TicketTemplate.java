@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import com.example.digest.config.ConfigException;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mustachejava.DefaultMustacheFactory;
+import com.example.digest.publish.VerbatimMustache;
 import com.github.mustachejava.Mustache;
 
 /**
@@ -40,16 +39,7 @@ public final class TicketTemplate {
     private final Properties steps;
     private final Map<String, Mustache> compiled = new LinkedHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
-    private final DefaultMustacheFactory mustache = new DefaultMustacheFactory() {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
+    private final VerbatimMustache mustache = new VerbatimMustache();
 
     private TicketTemplate(Properties steps, String name) {
         this.steps = steps;

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.stream.Collectors;
 import com.example.digest.config.Messages;
 import com.example.digest.config.Tlp;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -41,16 +39,7 @@ public class DigestRenderer {
      * them as they are (Mustache's own escaping is for HTML).
      */
     private final com.google.common.base.Supplier<Mustache> template = com.google.common.base.Suppliers.memoize(
-            () -> new DefaultMustacheFactory("templates") {
-                @Override
-                public void encode(String value, Writer writer) {
-                    try {
-                        writer.write(value);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }.compile("digest.md.mustache"));
+            () -> new VerbatimMustache("templates").compile("digest.md.mustache"));
 
     public DigestRenderer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

@@ -48,6 +48,8 @@ public final class TicketSystems implements AutoCloseable {
     private final String token;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    /** Answers the system gives late: scheduled, so that no thread waits on the clock. */
+    private final java.util.concurrent.ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
@@ -103,29 +105,31 @@ public final class TicketSystems implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new java.util.TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+        String path = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        Request request = new Request(exchange.getRequestMethod(), path, headers, body);
+        requests.add(request);
+        Answer answer = down != 0 ? new Answer(down, null) : switch (kind) {
+            case REDMINE -> redmine(request);
+            case JIRA -> jira(request);
+            case GITHUB -> github(request);
+            case WEBHOOK -> webhook(request);
+        };
+        if (answer.status() >= 400 && down == 0) {
+            refused.add(request.method() + " " + request.path() + ": " + answer.status() + " " + answer.body());
+        }
+        if (answer.slow() > 0) {
+            // the system's own pace: the ticket is made, the answer comes after the client has given up
+            later.schedule(() -> respond(exchange, answer), answer.slow(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            respond(exchange, answer);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> headers = new java.util.TreeMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
-            String path = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            Request request = new Request(exchange.getRequestMethod(), path, headers, body);
-            requests.add(request);
-            Answer answer = down != 0 ? new Answer(down, null) : switch (kind) {
-                case REDMINE -> redmine(request);
-                case JIRA -> jira(request);
-                case GITHUB -> github(request);
-                case WEBHOOK -> webhook(request);
-            };
-            if (answer.status() >= 400 && down == 0) {
-                refused.add(request.method() + " " + request.path() + ": " + answer.status() + " " + answer.body());
-            }
-            if (answer.slow() > 0) {
-                try {
-                    Thread.sleep(answer.slow()); // the system's own pace: the client has given up by now
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -392,6 +396,7 @@ public final class TicketSystems implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        later.shutdownNow();
     }
 
     /** The tickets' ids, for messages. */

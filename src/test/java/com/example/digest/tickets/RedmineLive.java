@@ -112,13 +112,7 @@ class RedmineLive extends PipelineTestSupport {
     @Override
     protected Properties settings() {
         Properties p = super.settings();
-        p.put("digest.feed.news.url", web.url("/cve-news.rss"));
-        web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
-                .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
-                .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html")
-                .serveResource("/cve/loader.html", "text/html; charset=utf-8", "fixtures/pages/loader.html");
-        sources.configure(p);
-        p.put("digest.watchlist", "SimpleHelp, DIR-645");
+        TicketChannelContract.twoActions(p, web, sources);
         p.put("digest.tickets.mode", "per-action");
         p.put("digest.tickets.preset", "redmine");
         p.put("digest.tickets.url", base);

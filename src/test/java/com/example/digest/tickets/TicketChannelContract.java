@@ -45,14 +45,7 @@ abstract class TicketChannelContract extends PipelineTestSupport {
     @Override
     protected Properties settings() {
         Properties p = super.settings();
-        p.put("digest.feed.news.url", web.url("/cve-news.rss"));
-        web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
-                .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
-                .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html")
-                .serveResource("/cve/loader.html", "text/html; charset=utf-8", "fixtures/pages/loader.html");
-        sources.configure(p);
-        // two 課題 entries: the SimpleHelp story (ours, in KEV) and the D-Link story (ours, and the model asks for action)
-        p.put("digest.watchlist", "SimpleHelp, DIR-645");
+        twoActions(p, web, sources);
         p.put("digest.tickets.mode", "per-action");
         p.put("digest.tickets.preset", preset());
         p.put("digest.tickets.url", system.base());
@@ -63,6 +56,21 @@ abstract class TicketChannelContract extends PipelineTestSupport {
         p.put("digest.tickets.timeout", "1s");
         p.put("digest.tlp", "AMBER");
         return p;
+    }
+
+    /**
+     * The news feed of the SimpleHelp and D-Link stories (and a third article for a later run), the CVE sources, and a
+     * watchlist that makes two 課題 entries: the SimpleHelp story (ours, in KEV) and the D-Link story (ours, and the
+     * model asks for action).
+     */
+    static void twoActions(Properties p, com.example.digest.support.WebServer web, CveSourceServer sources) {
+        p.put("digest.feed.news.url", web.url("/cve-news.rss"));
+        web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
+                .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
+                .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html")
+                .serveResource("/cve/loader.html", "text/html; charset=utf-8", "fixtures/pages/loader.html");
+        sources.configure(p);
+        p.put("digest.watchlist", "SimpleHelp, DIR-645");
     }
 
     @AfterEach
