@@ -6,5 +6,8 @@ CREATE TABLE IF NOT EXISTS story (
   first_day   DATE NOT NULL,
   last_day    DATE NOT NULL,
   snapshot    TEXT NOT NULL,
+  -- what an earlier day said, kept while the day is published again (a revision compares against the day before)
+  before_day      DATE,
+  before_snapshot TEXT,
   updated_at  TIMESTAMP WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS story_last_day ON story(last_day);

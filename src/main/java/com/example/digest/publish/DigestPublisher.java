@@ -115,7 +115,7 @@ public class DigestPublisher {
     public Digest withFollowUps(Digest digest) {
         LocalDate day = LocalDate.parse(digest.date());
         List<StoryLedger.StoredStory> earlier = store.stories().recent(day.minusDays(Math.max(1, settings.storiesWindow().toDays())), day);
-        return earlier.isEmpty() ? digest : digest.withCveContext(followUps.apply(digest.items(), earlier), digest.cveSourceStates());
+        return earlier.isEmpty() ? digest : digest.withCveContext(followUps.apply(digest.items(), earlier, day), digest.cveSourceStates());
     }
 
     /**

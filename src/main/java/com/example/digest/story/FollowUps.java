@@ -44,15 +44,16 @@ public final class FollowUps {
     }
 
     /** The items, each that follows up a stored story marked so, with the story's key and what is new. */
-    public List<DigestItem> apply(List<DigestItem> items, List<StoryLedger.StoredStory> earlier) {
+    public List<DigestItem> apply(List<DigestItem> items, List<StoryLedger.StoredStory> earlier, LocalDate day) {
         List<DigestItem> result = new ArrayList<>();
         for (DigestItem item : items) {
             StoryFacts facts = Stories.facts(item);
             DigestItem marked = item;
             for (StoryLedger.StoredStory story : earlier) {
-                Snapshot before = read(story.snapshot());
+                String written = story.snapshotBefore(day);
+                Snapshot before = written == null ? null : read(written);
                 if (before != null && StoryMatcher.compare(facts, before.facts()).same()) {
-                    marked = item.asFollowUp(story.key(), item.firstSeen(), news(item, before, story.lastDay()));
+                    marked = item.asFollowUp(story.key(), item.firstSeen(), news(item, before, story.dayBefore(day)));
                     break;
                 }
             }

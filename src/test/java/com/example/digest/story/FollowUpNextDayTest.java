@@ -78,6 +78,25 @@ class FollowUpNextDayTest extends PipelineTestSupport {
         String md = read(outputFiles(".md").stream().filter(f -> !f.getFileName().toString().startsWith(firstDay)).findFirst().orElseThrow());
         assertThat(md).contains("### 【続報】【要約】FortiWeb attacks now drop a web shell, new attacker address seen\n",
                 "- 前回（" + firstDay + "）からの更新: 新しいIOC 1件\n");
+
+        // later the same day another article joins the story: revision 2 still compares with day one, not with revision 1
+        web.serveResource("/news.rss", "application/rss+xml", "fixtures/story/news-next-day-later.rss")
+                .serveResource("/story/fortiweb-hunt.html", "text/html; charset=utf-8", "fixtures/story/fortiweb-hunt.html");
+        poll();
+        publish();
+        JsonNode revision = null;
+        for (var file : outputFiles(".json")) {
+            if (!file.getFileName().toString().startsWith(firstDay)) {
+                revision = readJson(file);
+            }
+        }
+        assertThat(revision.path("revision").asInt()).isEqualTo(2);
+        assertThat(revision.path("items")).hasSize(1);
+        JsonNode again = revision.path("items").get(0);
+        assertThat(again.path("sources")).hasSize(2);
+        assertThat(again.path("storyKey").asText()).isEqualTo(storyKey);
+        assertThat(again.path("followUp").path("previousDay").asText()).isEqualTo(firstDay);
+        assertThat(again.path("followUp").path("newIocs").asInt()).isEqualTo(2); // 198.51.100.77 and 192.0.2.10
     }
 
     private JsonNode readJson(java.nio.file.Path file) {
