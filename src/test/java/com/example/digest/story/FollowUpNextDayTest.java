@@ -63,12 +63,7 @@ class FollowUpNextDayTest extends PipelineTestSupport {
         poll();
         publish();
 
-        JsonNode second = null;
-        for (var file : outputFiles(".json")) {
-            if (!file.getFileName().toString().startsWith(firstDay)) {
-                second = readJson(file);
-            }
-        }
+        JsonNode second = nextDay(firstDay);
         assertThat(second).as("a digest for the next day").isNotNull();
         assertThat(second.path("items")).hasSize(1);
         JsonNode item = second.path("items").get(0);
@@ -84,12 +79,7 @@ class FollowUpNextDayTest extends PipelineTestSupport {
                 .serveResource("/story/fortiweb-hunt.html", "text/html; charset=utf-8", "fixtures/story/fortiweb-hunt.html");
         poll();
         publish();
-        JsonNode revision = null;
-        for (var file : outputFiles(".json")) {
-            if (!file.getFileName().toString().startsWith(firstDay)) {
-                revision = readJson(file);
-            }
-        }
+        JsonNode revision = nextDay(firstDay);
         assertThat(revision.path("revision").asInt()).isEqualTo(2);
         assertThat(revision.path("items")).hasSize(1);
         JsonNode again = revision.path("items").get(0);
@@ -97,6 +87,12 @@ class FollowUpNextDayTest extends PipelineTestSupport {
         assertThat(again.path("storyKey").asText()).isEqualTo(storyKey);
         assertThat(again.path("followUp").path("previousDay").asText()).isEqualTo(firstDay);
         assertThat(again.path("followUp").path("newIocs").asInt()).isEqualTo(2); // 198.51.100.77 and 192.0.2.10
+    }
+
+    /** The digest JSON of the day after {@code firstDay}, as last written; null when there is none. */
+    private JsonNode nextDay(String firstDay) {
+        return outputFiles(".json").stream().filter(f -> !f.getFileName().toString().startsWith(firstDay)).findFirst()
+                .map(this::readJson).orElse(null);
     }
 
     private JsonNode readJson(java.nio.file.Path file) {
