@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
  * the page chrome, {@link ContentFinder} picks the article by scoring paragraphs into their containers,
  * {@link NearbyProse} and {@link LeadFinder} add the prose and the lead around it, {@link BlockText} writes it out a line
  * per block. A cascade stands behind it (see {@code extract(Supplier)}): the page's paragraphs ({@link ParagraphText}),
- * a lenient pass, and the page's own JSON-LD {@code articleBody} ({@link JsonLdBody}) when it holds the whole text.
+ * a lenient pass, and the page's own JSON-LD {@code articleBody} ({@link JsonLdBody}) when it holds the whole text. The
+ * standfirst the page describes itself with ({@link DescribedLead}) goes first when the text does not hold it yet.
  */
 public class ArticleExtractor {
     /** Main text shorter than this, and than half the page's paragraph text, sends the page through the lenient pass. */
@@ -54,6 +55,7 @@ public class ArticleExtractor {
         Document doc = parse.get();
         String title = title(doc);
         String fromJsonLd = jsonLd.find(doc);
+        String lead = DescribedLead.find(doc);
         int paragraphChars = ParagraphText.chars(doc);
         String text = body(doc, title, true);
         if (text.length() < MIN_TEXT && text.length() < paragraphChars / 2) {
@@ -65,7 +67,7 @@ public class ArticleExtractor {
         if (fromJsonLd != null && fromJsonLd.length() > text.length() * 0.8) {
             text = fromJsonLd;
         }
-        return new Extracted(title, text);
+        return new Extracted(title, DescribedLead.prepend(lead, text));
     }
 
     /** The main method on a page cleaned as asked, or the page's paragraphs when that gives too little (see above). */

@@ -16,7 +16,7 @@ import org.jsoup.nodes.Element;
 final class NearbyProse {
     private static final Set<String> PARAGRAPHS = Set.of("p");
     /** How far up from the content to look. */
-    private static final int LEVELS = 2;
+    private static final int LEVELS = 3;
     private static final int MIN_LENGTH = 80;
 
     private NearbyProse() {
@@ -33,6 +33,22 @@ final class NearbyProse {
             inContent.put(c, true);
         }
         List<Element> result = new ArrayList<>();
+        collect(scope, inContent, result);
+        return result.size() >= content.size() ? result : content;
+    }
+
+    /** A paragraph inside a link is a teaser of another page (its dek), not prose of this one. */
+    private static boolean insideLink(Element el, Element scope) {
+        for (Element a = el.parent(); a != null && a != scope; a = a.parent()) {
+            if (a.tagName().equals("a")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The content under {@code scope}, and the prose paragraphs beside it, in document order. */
+    private static void collect(Element scope, Map<Element, Boolean> inContent, List<Element> result) {
         List<Element> all = scope.getAllElements();
         for (int i = 0; i < all.size(); i++) {
             Element el = all.get(i);
@@ -47,12 +63,12 @@ final class NearbyProse {
             }
             if (PARAGRAPHS.contains(el.tagName())) {
                 String text = el.text();
-                if (text.length() >= MIN_LENGTH && ContentFinder.linkDensity(el) < 0.2 && ParagraphText.SENTENCE_END.matcher(text).find()) {
+                if (text.length() >= MIN_LENGTH && ContentFinder.linkDensity(el) < 0.2 && ParagraphText.SENTENCE_END.matcher(text).find()
+                        && !insideLink(el, scope)) {
                     result.add(el);
                 }
                 i += el.getAllElements().size() - 1;
             }
         }
-        return result.size() >= content.size() ? result : content;
     }
 }

@@ -42,6 +42,15 @@ final class PageCleaner {
         return false;
     }
 
+    /** The share of the page's paragraph text that makes a block the page's main text, whatever its name. */
+    private static final double MOST = 0.5;
+    private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|replies|remark");
+
+    /** True when the block holds most of the page's paragraph text: chrome never does, whatever its name says. */
+    private static boolean holdsMostProse(Element block, int pageProse) {
+        return pageProse >= 500 && ParagraphText.chars(block) >= pageProse * MOST;
+    }
+
     /** Drops what is never article text: scripts, navigation, forms of controls, hidden parts, and chrome by class/id. */
     static void clean(Document doc) {
         clean(doc, true);
@@ -80,6 +89,7 @@ final class PageCleaner {
         java.util.Map<String, Boolean> unlikelyHints = new java.util.HashMap<>();
         java.util.Map<String, Boolean> neverHints = new java.util.HashMap<>();
         List<Element> unlikely = new ArrayList<>();
+        int pageProse = ParagraphText.chars(doc);
         for (Element el : doc.getAllElements()) {
             if (el == doc || el.tagName().equals("html") || el.tagName().equals("body") || el.tagName().equals("article")
                     || el.tagName().equals("main")) {
@@ -88,7 +98,8 @@ final class PageCleaner {
             String hints = el.className() + " " + el.id();
             if (!hints.isBlank() && unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())
                     && el.selectFirst("article, main, [itemprop=articleBody]") == null
-                    && !(HEADER_HINT.matcher(hints).find() && holdsProse(el))) {
+                    && !(HEADER_HINT.matcher(hints).find() && holdsProse(el))
+                    && !(holdsMostProse(el, pageProse) && !COMMENTS.matcher(hints).find())) {
                 unlikely.add(el);
             }
         }

@@ -68,6 +68,54 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void theStandfirstThePageDescribesItselfWithIsKeptEvenInABoxTheCleanerDrops() {
+        String lead = "Die Behörde warnt vor einer Schwachstelle in verbreiteten Routern, die bereits ausgenutzt wird.";
+        String html = "<html><head><meta name=\"description\" content=\"" + lead + "\"></head><body>"
+                + "<div class=\"item-caption\"><p class=\"item-description\">" + lead + "</p></div>"
+                + "<article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(3) + "</article></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text.lines().toList()).hasSize(4).first().isEqualTo(lead);
+    }
+
+    @Test
+    void aDescriptionOnlyInTheHeadOrOnlyHiddenAddsNothing() {
+        String described = "A summary that exists only for search engines and is not printed anywhere on the page itself.";
+        String onlyInHead = "<html><head><meta property=\"og:description\" content=\"" + described + "\"></head><body><article>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(3) + "</article></body></html>";
+        String hidden = onlyInHead.replace("<article>", "<div hidden><p>" + described + "</p></div><article>");
+        assertThat(extractor.extract(onlyInHead, "https://n.example/").text()).doesNotContain("search engines").hasLineCount(3);
+        assertThat(extractor.extract(hidden, "https://n.example/").text()).doesNotContain("search engines").hasLineCount(3);
+    }
+
+    @Test
+    void aDescriptionThatIsTheFirstParagraphIsNotRepeated() {
+        String first = "First paragraph, which the page also gives as its description, word for word and in full.";
+        String html = "<html><head><meta name=\"description\" content=\"" + first + "\"></head><body><article><p>" + first + "</p>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(3) + "</article></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text.lines().filter(first::equals)).hasSize(1);
+    }
+
+    @Test
+    void theWrapperHoldingMostOfThePagesProseIsKeptThoughItsClassNamesAShareBar() {
+        String about = "This site has written about networks, routers and the people who keep them running, every week, since 2009. ";
+        String html = "<html><body><div class=\"site-about\"><p>" + about.repeat(5) + "</p></div>"
+                + "<div class=\"entry themeform share\">" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(8) + "</div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(8);
+    }
+
+    @Test
+    void teasersOfOtherStoriesNearTheArticleAreNotTakenForItsProse() {
+        String teaser = "<article class=\"item\"><a href=\"/other\"><h4>Another story</h4><p class=\"item__dek\">A teaser sentence of"
+                + " another story, long enough and ending like prose does, to tempt the extractor.</p></a></article>";
+        String html = "<html><body><main><div class=\"list\"><div class=\"col\">" + teaser + teaser + "</div></div>"
+                + "<div class=\"wrap\"><section><div class=\"body\">" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(4)
+                + "</div></section></div></main></body></html>";
+        assertThat(extractor.extract(html, "https://n.example/").text()).doesNotContain("teaser sentence").hasLineCount(4);
+    }
+
+    @Test
     void relatedBoxesAndTheirHeadingsInsideTheArticleAreDropped() {
         String html = "<html><body><article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(4)
                 + "<h3>Mehr zum Thema</h3><ul><li><a href=\"/a\">Erster anderer Artikel</a></li><li><a href=\"/b\">Zweiter</a></li></ul>"
