@@ -18,7 +18,7 @@ final class BlockText {
      * "more on this" boxes that follow an article, and of page parts (contact, comments, dates, categories, credits), in
      * the languages the pages are written in.
      */
-    private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)(advertisement|advertising|ad|anzeige|werbung|sponsored|close|video|play|"
+    private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)(advertisement|advertising|advert|ad|don'?t miss|anzeige|werbung|sponsored|close|video|play|"
             + "continue reading( below)?|story continues below|scroll to continue|skip (to|navigation).*|share( this)?( article| story| post)?|"
             + "read more|see more|read (also|next)|related( articles| posts| stories| content| topics)?|you (may|might) also like|"
             + "recommended( for you| articles)?|more (on|about) this( topic| story)?|more stories|about the author|view comments|comments?|"
@@ -35,7 +35,9 @@ final class BlockText {
             + "(dieser (text|eintrag|beitrag) wurde )?veröffentlicht( am)?.{0,30}|von|credit|beitragsbild|titelbild|inhaltsverzeichnis|"
             + "release date.{0,30}|last modified.{0,30}|aufrufe.{0,10}|kategorie: .{1,40}|category ?: .{1,40}|related coverage|news|pdf|"
             + "community|aktuell|publikacja.{0,30}|permalien|permalink|quellenangaben|zusatzinformationen|"
-            + "empfehlungen aus dem.{0,30}|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
+            + "empfehlungen aus dem.{0,30}|"
+            // a date or a time alone
+            + "\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}\\s?(am|pm|uhr)?|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
     /**
      * Short lines that are notices, not prose: copyright, newsletter, subscription and follow-us prompts, advertising
      * labels, photo credits. Words that security news uses in prose (subscribers, state-sponsored, affiliates, cookies,
@@ -44,7 +46,12 @@ final class BlockText {
     private static final Pattern NOTICE = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|"
             + "tous droits réservés|todos los derechos|subscribe (now|to our|for)|sign up for|jetzt abonnieren|newsletter|follow us|"
             + "folgen sie uns|síguenos|siga-nos|obserwuj nas|^werbung\\b|^anzeige\\b|^sponsored\\b|"
-            + "^(foto|photo|bild|image|quelle|source|credit)s?\\s*:|getty images");
+            + "^\\(?(foto|photo|bild|image|quelle|source|credit|titelbild|beitragsbild|bildnachweis|crédits? photos?|copyright)s?\\s*:|getty images|"
+            // date stamps and the comment form's promise
+            + "^(first )?(stand|publiziert|veröffentlicht|veröffentlichung|erschienen|news date|posted|published|updated)( am| on| in)?\\s*:?\\s*"
+            + "(\\d|jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|"
+            + "(requires|enable|aktivieren sie) javascript|javascript (is )?(required|disabled)|tell us what you think|^\\[\\w+[^\\]]*].*\\[/\\w+]$|"
+            + "e-?mail[- ]?adresse wird nicht veröffentlicht|email address will not be published");
     /** A notice or a label is a short line; a longer one is prose that mentions such a word. */
     private static final int NOTICE_LENGTH = 160;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
