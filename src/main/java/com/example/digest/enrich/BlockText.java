@@ -45,7 +45,10 @@ final class BlockText {
      */
     private static final Pattern NOTICE = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|"
             + "tous droits réservés|todos los derechos|subscribe (now|to our|for)|sign up for|jetzt abonnieren|newsletter|follow us|"
-            + "folgen sie uns|síguenos|siga-nos|obserwuj nas|^werbung\\b|^anzeige\\b|^sponsored\\b|"
+            + "folgen sie uns|s[ií]guenos|siga-nos|obserwuj nas|follow .{1,40} on (twitter|facebook|instagram)|"
+            + "already a subscriber|please subscribe|to view the full (story|article)|log in for (immediate )?access|"
+            + "support(ing)? our work|advertising disclosure|may receive compensation|affiliate[- ]links|letter to the editor|"
+            + "suggested citation|download the .{1,30} apps?\\b|jetzt (anmelden|bestellen|testen)|^werbung\\b|^anzeige\\b|^sponsored\\b|"
             + "^\\(?(foto|photo|bild|image|quelle|source|credit|titelbild|beitragsbild|bildnachweis|crédits? photos?|copyright)s?\\s*:|getty images|"
             // date stamps and the comment form's promise
             + "^(first )?(stand|publiziert|veröffentlicht|veröffentlichung|erschienen|news date|posted|published|updated)( am| on| in)?\\s*:?\\s*"

@@ -137,13 +137,17 @@ class ArticleExtractorTest {
     }
 
     @Test
-    void dateStampsCreditsAndPromptsGoButDatesInsideProseStay() {
+    void dateStampsCreditsSubscriptionAndFollowPromptsGoButDatesInsideProseStay() {
         String prose = "The vendor published a fix on 12.03.2026 at 10:30, and updated it on March 14 after reports of crashes.";
         String html = "<html><body><article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(3) + "<p>" + prose + "</p>"
                 + "<p>Updated on: November 19, 2019 / 10:07 AM</p><p>Veröffentlicht am 16.08.2019</p><p>23.10.2018</p><p>3:59 PM</p>"
                 + "<p>(Quelle: Foto Steven Doe)</p><p>Titelbild: picture-alliance</p><p>Advert</p><p>DON'T MISS</p>"
                 + "<p>This slideshow requires JavaScript.</p><p>[button link=\"/submit\"] Send us YOUR review[/button]</p>"
-                + "<p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p></article></body></html>";
+                + "<p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p>"
+                + "<p>If you're seeing this message but you're already a subscriber, you can log in for immediate access to this story.</p>"
+                + "<p>If you enjoyed reading this post – would you consider supporting our work? Just click here.</p>"
+                + "<p>Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones</p>"
+                + "<p>SUGGESTED CITATION Doe, Jane: Expert*innen in der Krise, Blog, 2020/4/09</p></article></body></html>";
         String text = extractor.extract(html, "https://n.example/").text();
         assertThat(text).contains(prose).hasLineCount(4);
     }
