@@ -2,6 +2,7 @@ package com.example.digest.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ final class BlockText {
      * "more on this" boxes that follow an article, and of page parts (contact, comments, dates, categories, credits), in
      * the languages the pages are written in.
      */
-    private static final Pattern FURNITURE_LINE = Pattern.compile("(?iu)(advertisement|advertising|advert|ad|don'?t miss|anzeige|werbung|sponsored|close|video|play|"
+    private static final Pattern FURNITURE_LINE = Pattern.compile("(advertisement|advertising|advert|ad|don'?t miss|anzeige|werbung|sponsored|close|video|play|"
             + "continue reading( below)?|story continues below|scroll to continue|skip (to|navigation).*|share( this)?( article| story| post)?|"
             + "read more|see more|read (also|next)|related( articles| posts| stories| content| topics)?|you (may|might) also like|"
             + "recommended( for you| articles)?|more (on|about) this( topic| story)?|more stories|about the author|view comments|comments?|"
@@ -43,7 +44,7 @@ final class BlockText {
      * labels, photo credits. Words that security news uses in prose (subscribers, state-sponsored, affiliates, cookies,
      * log-in pages) are not among them.
      */
-    private static final Pattern NOTICE = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|"
+    private static final Pattern NOTICE = Pattern.compile("©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|"
             + "tous droits réservés|todos los derechos|subscribe (now|to our|for)|sign up for|jetzt abonnieren|newsletter|follow us|"
             + "folgen sie uns|s[ií]guenos|siga-nos|obserwuj nas|follow .{1,40} on (twitter|facebook|instagram)|"
             + "already a subscriber|please subscribe|to view the full (story|article)|log in for (immediate )?access|"
@@ -90,9 +91,13 @@ final class BlockText {
             }, el);
             flush(current, lines);
         }
-        lines.removeIf(line -> line.equals(title) || (line.length() < NOTICE_LENGTH && (FURNITURE_LINE.matcher(line).matches()
-                || NOTICE.matcher(line).find())));
+        lines.removeIf(line -> line.equals(title) || (line.length() < NOTICE_LENGTH && furniture(line.toLowerCase(Locale.ROOT))));
         return String.join("\n", lines);
+    }
+
+    /** The patterns are written in lower case and read a lower-cased line: one case fold per line, not one per letter tried. */
+    private static boolean furniture(String lowerCased) {
+        return FURNITURE_LINE.matcher(lowerCased).matches() || NOTICE.matcher(lowerCased).find();
     }
 
     private static void flush(StringBuilder current, List<String> lines) {

@@ -1,5 +1,10 @@
 package com.example.digest.enrich;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -12,8 +17,7 @@ import org.jsoup.nodes.Element;
  * the cleaner drops; the words of the description only decide which block it is, the text is the block's.
  */
 final class DescribedLead {
-    private static final String DESCRIPTIONS = "meta[name=description], meta[property=og:description], meta[name=og:description], "
-            + "meta[name=twitter:description], meta[property=twitter:description]";
+    private static final Set<String> DESCRIPTIONS = Set.of("description", "og:description", "twitter:description");
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u2000-\\u200b\\u202f\\u3000]+");
     private static final Pattern CUT = Pattern.compile("\\s*(?:\\.\\.\\.|…|\\[(?:\\.\\.\\.|…)])\\s*$");
     /** Shorter descriptions are labels ("News", a site's slogan), not a lead. */
@@ -22,7 +26,12 @@ final class DescribedLead {
     private static final int HEAD = 60;
     /** What a lead block may hold beyond its description: more is the body itself, or the whole page. */
     private static final int MAX_EXTRA = 300;
-    private static final String BLOCKS = "p, div, span, blockquote, h2, h3, h4, td, li, section, header, strong, em, b, i, a";
+    /** Blocks that start like the description and are looked at, each with its ancestors: a hostile page cannot make it more. */
+    private static final int MAX_TRIED = 20;
+    /** A page names its description in three tags at most; more are not read. */
+    private static final int MAX_DESCRIPTIONS = 3;
+    private static final Set<String> BLOCKS = Set.of("p", "div", "span", "blockquote", "h2", "h3", "h4", "td", "li", "section", "header",
+            "strong", "em", "b", "i", "a");
 
     private DescribedLead() {
     }
@@ -33,18 +42,43 @@ final class DescribedLead {
         if (body == null) {
             return null;
         }
-        for (Element meta : doc.select(DESCRIPTIONS)) {
-            String description = CUT.matcher(normal(meta.attr("content"))).replaceFirst("");
-            if (description.length() < MIN_DESCRIPTION) {
+        Set<String> descriptions = new LinkedHashSet<>();
+        for (Element meta : doc.getElementsByTag("meta")) {
+            if (!DESCRIPTIONS.contains(meta.attr("name").toLowerCase(Locale.ROOT))
+                    && !DESCRIPTIONS.contains(meta.attr("property").toLowerCase(Locale.ROOT))) {
                 continue;
             }
+            String description = CUT.matcher(normal(meta.attr("content"))).replaceFirst("");
+            if (description.length() >= MIN_DESCRIPTION && descriptions.size() < MAX_DESCRIPTIONS) {
+                descriptions.add(description);
+            }
+        }
+        if (descriptions.isEmpty()) {
+            return null;
+        }
+        List<Element> blocks = new ArrayList<>();
+        List<String> owns = new ArrayList<>();
+        for (Element block : body.getAllElements()) {
+            if (!BLOCKS.contains(block.normalName()) || !holdsText(block)) {
+                continue;
+            }
+            String own = block.ownText(); // jsoup has folded the ASCII spaces already; the rarer ones are folded here
+            if (own.length() >= 20) {
+                blocks.add(block);
+                owns.add(folded(own) ? own : normal(own));
+            }
+        }
+        int tried = 0;
+        for (String description : descriptions) {
             String head = description.substring(0, Math.min(HEAD, description.length()));
-            String start = head.substring(0, Math.min(20, head.length()));
-            for (Element block : body.select(BLOCKS)) {
-                if (!normal(block.ownText()).contains(start)) {
+            for (int i = 0; i < blocks.size(); i++) {
+                if (!owns.get(i).contains(head.substring(0, 20))) {
                     continue;
                 }
-                for (Element el = block; el != null && el != body; el = el.parent()) {
+                if (++tried > MAX_TRIED) {
+                    return null; // a page that repeats the words this often is not showing a lead: do not read it all again
+                }
+                for (Element el = blocks.get(i); el != null && el != body; el = el.parent()) {
                     String text = normal(el.text());
                     if (text.length() > description.length() + MAX_EXTRA) {
                         break;
@@ -65,6 +99,29 @@ final class DescribedLead {
         }
         String head = lead.substring(0, Math.min(HEAD, lead.length()));
         return normal(text).contains(head) ? text : text.isEmpty() ? lead : lead + "\n" + text;
+    }
+
+    /** True when the text has no space left to fold: no rare spaces, no doubled ones, none at its ends. */
+    private static boolean folded(String text) {
+        char previous = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+            if (space && (c != ' ' || previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ';
+    }
+
+    private static boolean holdsText(Element block) {
+        for (org.jsoup.nodes.Node child : block.childNodes()) {
+            if (child instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hidden(Element el) {

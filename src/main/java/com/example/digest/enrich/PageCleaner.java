@@ -1,7 +1,9 @@
 package com.example.digest.enrich;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -46,9 +48,27 @@ final class PageCleaner {
     private static final double MOST = 0.5;
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|replies|remark");
 
-    /** True when the block holds most of the page's paragraph text: chrome never does, whatever its name says. */
-    private static boolean holdsMostProse(Element block, int pageProse) {
-        return pageProse >= 500 && ParagraphText.chars(block) >= pageProse * MOST;
+    /** The paragraph text under each element, counted in one pass over the page's paragraphs. */
+    private static final class Prose {
+        private final Map<Element, Integer> under = new IdentityHashMap<>();
+        private final int page;
+
+        Prose(Document doc) {
+            int total = 0;
+            for (Element p : doc.getElementsByTag("p")) {
+                int length = p.text().length();
+                total += length;
+                for (Element a = p; a != null; a = a.parent()) {
+                    under.merge(a, length, Integer::sum);
+                }
+            }
+            page = total;
+        }
+
+        /** True when the block holds most of the page's paragraph text: chrome never does, whatever its name says. */
+        boolean mostIn(Element block) {
+            return page >= 500 && under.getOrDefault(block, 0) >= page * MOST;
+        }
     }
 
     /** Drops what is never article text: scripts, navigation, forms of controls, hidden parts, and chrome by class/id. */
@@ -89,7 +109,7 @@ final class PageCleaner {
         java.util.Map<String, Boolean> unlikelyHints = new java.util.HashMap<>();
         java.util.Map<String, Boolean> neverHints = new java.util.HashMap<>();
         List<Element> unlikely = new ArrayList<>();
-        int pageProse = ParagraphText.chars(doc);
+        Prose prose = new Prose(doc);
         for (Element el : doc.getAllElements()) {
             if (el == doc || el.tagName().equals("html") || el.tagName().equals("body") || el.tagName().equals("article")
                     || el.tagName().equals("main")) {
@@ -99,7 +119,7 @@ final class PageCleaner {
             if (!hints.isBlank() && unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())
                     && el.selectFirst("article, main, [itemprop=articleBody]") == null
                     && !(HEADER_HINT.matcher(hints).find() && holdsProse(el))
-                    && !(holdsMostProse(el, pageProse) && !COMMENTS.matcher(hints).find())) {
+                    && !(prose.mostIn(el) && !COMMENTS.matcher(hints).find())) {
                 unlikely.add(el);
             }
         }

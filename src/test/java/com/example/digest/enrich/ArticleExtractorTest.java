@@ -151,4 +151,17 @@ class ArticleExtractorTest {
         String text = extractor.extract(html, "https://n.example/").text();
         assertThat(text).contains(prose).hasLineCount(4);
     }
+
+    @Test
+    void aPageRepeatingItsDescriptionsFirstWordsEverywhereIsNotSearchedForALeadWithoutEnd() {
+        String lead = "Alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november.";
+        String decoy = "<a href=\"/t\">Alpha bravo charlie delta echo</a> ";
+        String html = "<html><head><meta name=\"description\" content=\"" + lead + "\"></head><body><nav>"
+                + decoy.repeat(500) + "</nav><div class=\"item-caption\"><p>" + lead + "</p></div><article>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(3) + "</article></body></html>";
+        // the twenty-first look-alike ends the search: the real lead after five hundred of them is not reached
+        assertThat(extractor.extract(html, "https://n.example/").text()).doesNotContain("foxtrot");
+        String near = html.replace(decoy.repeat(500), decoy.repeat(5));
+        assertThat(extractor.extract(near, "https://n.example/").text()).startsWith(lead);
+    }
 }
