@@ -13,15 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn -B -Pbench-extract verify} at the last change minus 0.01, so that quality cannot drop silently. Raise them
  * when the extractor improves.
  * <ul>
- * <li>the 88 pages with whole-text truth ({@code src/test/resources/article-extraction}): F1 0.974, precision 0.967;</li>
+ * <li>the 88 pages with whole-text truth ({@code src/test/resources/article-extraction}): F1 0.971, precision 0.961
+ * (0.974 and 0.967 before the standfirst a page describes itself with was kept: that set's truth leaves such deks out,
+ * the snippet set counts them in);</li>
  * <li>the 64 Creative Commons pages of trafilatura's snippet set ({@code src/test/resources/extraction-snippets}), scored
- * by that set's rule: F1 0.956 (precision 0.958, recall 0.953).</li>
+ * by that set's rule: F1 0.971 (precision 0.969, recall 0.974).</li>
  * </ul>
  */
 class ExtractionRegressionTest {
-    private static final double DEV_F1_FLOOR = 0.964;
-    private static final double DEV_PRECISION_FLOOR = 0.957;
-    private static final double SNIPPETS_F1_FLOOR = 0.945;
+    private static final double DEV_F1_FLOOR = 0.961;
+    private static final double DEV_PRECISION_FLOOR = 0.951;
+    private static final double SNIPPETS_F1_FLOOR = 0.961;
     /** A page with this much paragraph text always gives some text. */
     private static final int PARAGRAPH_CHARS = 500;
 
