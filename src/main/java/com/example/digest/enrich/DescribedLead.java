@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * The lead the page declares itself: its meta description ({@code description}, {@code og:description},
@@ -116,8 +118,8 @@ final class DescribedLead {
     }
 
     private static boolean holdsText(Element block) {
-        for (org.jsoup.nodes.Node child : block.childNodes()) {
-            if (child instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+        for (Node child : block.childNodes()) {
+            if (child instanceof TextNode t && !t.isBlank()) {
                 return true;
             }
         }

@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Drops what is never article text before the content is looked for: scripts, navigation, forms of controls, hidden
- * parts, chrome recognised by class/id (as Readability does), and captions, players and teasers even inside the article.
+ * parts, chrome recognised by class/id (as Readability does, but never the block holding most of the page's paragraph
+ * text), and captions, players and teasers even inside the article.
  */
 final class PageCleaner {
     private static final Pattern UNLIKELY = Pattern.compile(
@@ -30,6 +31,10 @@ final class PageCleaner {
     /** A header by its name may hold the article's lead: it stays when it holds a paragraph of prose. */
     private static final Pattern HEADER_HINT = Pattern.compile("(?i)header");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
+    /** The share of the page's paragraph text that makes a block the page's main text, whatever its class names it. */
+    private static final double MOST = 0.5;
+    /** A comment section may hold most of a page's text and is still not the article. */
+    private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|replies|remark");
 
     private PageCleaner() {
     }
@@ -43,10 +48,6 @@ final class PageCleaner {
         }
         return false;
     }
-
-    /** The share of the page's paragraph text that makes a block the page's main text, whatever its name. */
-    private static final double MOST = 0.5;
-    private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|replies|remark");
 
     /** The paragraph text under each element, counted in one pass over the page's paragraphs. */
     private static final class Prose {
