@@ -36,9 +36,9 @@ final class BlockText {
             + "(dieser (text|eintrag|beitrag) wurde )?veröffentlicht( am)?.{0,30}|von|credit|beitragsbild|titelbild|inhaltsverzeichnis|"
             + "release date.{0,30}|last modified.{0,30}|aufrufe.{0,10}|kategorie: .{1,40}|category ?: .{1,40}|related coverage|news|pdf|"
             + "community|aktuell|publikacja.{0,30}|permalien|permalink|quellenangaben|zusatzinformationen|"
-            + "empfehlungen aus dem.{0,30}|"
+            + "empfehlungen aus dem.{0,30}|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-|"
             // a date or a time alone
-            + "\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}\\s?(am|pm|uhr)?|mehr kolumnen.{0,40}|deine e-mail-adresse|alle angaben ohne gewähr|- ?anzeige ?-)\\W*");
+            + "\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}\\s?(am|pm|uhr)?)\\W*");
     /**
      * Short lines that are notices, not prose: copyright, newsletter, subscription and follow-us prompts, advertising
      * labels, photo credits. Words that security news uses in prose (subscribers, state-sponsored, affiliates, cookies,

@@ -86,7 +86,7 @@ final class DescribedLead {
                         break;
                     }
                     if (text.contains(head)) {
-                        return hidden(el) ? null : text;
+                        return el.closest(PageCleaner.NEVER_SHOWN) != null ? null : text;
                     }
                 }
             }
@@ -120,16 +120,6 @@ final class DescribedLead {
     private static boolean holdsText(Element block) {
         for (Node child : block.childNodes()) {
             if (child instanceof TextNode t && !t.isBlank()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hidden(Element el) {
-        for (Element e = el; e != null; e = e.parent()) {
-            if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true") || e.attr("style").replace(" ", "").contains("display:none")
-                    || e.tagName().equals("noscript") || e.tagName().equals("template")) {
                 return true;
             }
         }

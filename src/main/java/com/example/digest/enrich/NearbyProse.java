@@ -33,22 +33,6 @@ final class NearbyProse {
             inContent.put(c, true);
         }
         List<Element> result = new ArrayList<>();
-        collect(scope, inContent, result);
-        return result.size() >= content.size() ? result : content;
-    }
-
-    /** A paragraph inside a link is a teaser of another page (its dek), not prose of this one. */
-    private static boolean insideLink(Element el, Element scope) {
-        for (Element a = el.parent(); a != null && a != scope; a = a.parent()) {
-            if (a.tagName().equals("a")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The content under {@code scope}, and the prose paragraphs beside it, in document order. */
-    private static void collect(Element scope, Map<Element, Boolean> inContent, List<Element> result) {
         List<Element> all = scope.getAllElements();
         for (int i = 0; i < all.size(); i++) {
             Element el = all.get(i);
@@ -70,5 +54,16 @@ final class NearbyProse {
                 i += el.getAllElements().size() - 1;
             }
         }
+        return result.size() >= content.size() ? result : content;
+    }
+
+    /** A paragraph inside a link is a teaser of another page (its dek), not prose of this one. */
+    private static boolean insideLink(Element el, Element scope) {
+        for (Element a = el.parent(); a != null && a != scope; a = a.parent()) {
+            if (a.tagName().equals("a")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,9 @@ import org.jsoup.nodes.Element;
  * text), and captions, players and teasers even inside the article.
  */
 final class PageCleaner {
+    /** What a reader never sees as text: scripts, controls, embedded frames and pictures, hidden parts. */
+    static final String NEVER_SHOWN = "script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea, "
+            + "[hidden], [aria-hidden=true], [style~=display:\\s*none]";
     private static final Pattern UNLIKELY = Pattern.compile(
             "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
                     + "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|"
@@ -90,8 +93,7 @@ final class PageCleaner {
                 }
             }
         }
-        doc.select("script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea, "
-                + "[hidden], [aria-hidden=true], [style~=display:\\s*none]").remove();
+        doc.select(NEVER_SHOWN).remove();
         if (!strict) {
             return;
         }
