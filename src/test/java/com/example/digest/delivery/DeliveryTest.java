@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.example.digest.state.StateStore;
 import com.example.digest.support.PipelineTestSupport;
+import com.example.digest.support.Ports;
 import com.example.digest.support.WebServer;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -29,17 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryTest extends PipelineTestSupport {
     private static final String SECRET = "s3cret-for-tests";
 
-    // a fixed free port rather than a dynamic one, so that a stopped server comes back where the settings point
+    // a fixed free port rather than a dynamic one, so that a stopped server comes back where the settings point; chosen
+    // outside the ephemeral range, so that no connection takes it while the server is down between tests
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    static GreenMailExtension greenMail = new GreenMailExtension(
+            new ServerSetup(Ports.freeOutsideEphemeralRange(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     /** One copy of each message sent (GreenMail stores a copy per recipient), keyed by Message-ID. */
     private static java.util.Map<String, MimeMessage> sentMails() {

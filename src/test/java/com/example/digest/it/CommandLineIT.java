@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import com.example.digest.support.OpenAiStub;
+import com.example.digest.support.Ports;
 import com.example.digest.support.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,10 +225,7 @@ class CommandLineIT {
 
     @Test
     void statusAndTheObserveEndpointsReportARunningDaemonAndAFeedThatKeepsFailing() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.freeOutsideEphemeralRange();
         try (WebServer web = new WebServer()) {
             web.serveResource("/news.rss", "application/rss+xml", "fixtures/news.rss")
                     .serve("/broken.rss", 500, "text/plain", "down");

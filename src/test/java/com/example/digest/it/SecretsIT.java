@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.example.digest.support.OpenAiStub;
+import com.example.digest.support.Ports;
 import com.example.digest.support.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +34,7 @@ class SecretsIT {
                     .serveResource("/pages/fortiweb.html", "text/html; charset=utf-8", "fixtures/pages/fortiweb.html")
                     .serve(HOOK_PATH, 400, "text/plain", "rejected");
             model.mode(OpenAiStub.Mode.HTTP_401);
-            int closedPort;
-            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-                closedPort = s.getLocalPort();
-            }
+            int closedPort = Ports.freeOutsideEphemeralRange();
             Files.writeString(work.resolve("application.properties"), """
                     digest.feeds=news
                     digest.feed.news.url=%s
