@@ -1,9 +1,6 @@
 package com.example.digest;
 
 import com.example.digest.config.ChannelSettings;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +44,13 @@ import com.example.digest.summarize.ModelRetry;
 import com.example.digest.summarize.ModelSummarizer;
 import com.example.digest.summarize.OfflineSummarizer;
 import com.example.digest.summarize.Prompts;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import com.example.digest.cve.CveFetcher;
+import com.example.digest.fetch.HttpCall;
+import com.example.digest.fetch.InFlight;
+import com.example.digest.fetch.Limits;
+import com.example.digest.fetch.Outbound;
+import com.example.digest.summarize.ModelHttp;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -56,16 +59,12 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
-import org.apache.camel.component.http.HttpClientConfigurer;
 import com.example.digest.cve.CveSources;
 import com.example.digest.cve.Watchlist;
 import com.example.digest.delivery.TicketTemplate;
 import com.example.digest.delivery.Tickets;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,35 +91,38 @@ public class DigestConfiguration implements CamelConfiguration {
                 settings.lease(), clock);
         closeOnStop(context, store);
         // status beside this process: answered on a socket in the owner-only state folder, never through the database
-        StatusChannel.open(settings.stateDir(), () -> StatusReport.render(settings, store)).ifPresent(ch -> closeOnStop(context, ch));
+        InFlight inFlight = new InFlight(clock);
+        StatusChannel.open(settings.stateDir(), () -> StatusReport.render(settings, store, inFlight.list())).ifPresent(ch -> closeOnStop(context, ch));
         IocExtractor iocs = new IocExtractor(settings.iocIgnoreDomains());
         Prompts prompts = new Prompts(settings.language());
         DigestMetrics metrics = new DigestMetrics(meterRegistry(context));
         TokenLedger ledger = new TokenLedger(store);
-        ChatModel chatModel = chatModel(settings);
+        ChatModel chatModel = null; // made below, once the outbound clients are
         // on a shared database the model limits hold for the whole fleet; a slot a killed instance held frees after one item's time
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
                 settings.llmItemTimeout(), ledger, store::today, metrics,
                 store.fleetLimits(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmItemTimeout()));
 
         bind(context, "settings", settings);
-        bind(context, "modelGate", gate);
         // health checks in the registry are picked up by Camel's health-check registry (/observe/health)
         settings.feeds().forEach(feed -> bind(context, "feedHealth-" + feed.id(), new FeedHealthCheck(feed.id(), store)));
         bind(context, "publishHealth", new PublishHealthCheck(store));
         bind(context, "stateStore", store);
         AddressGuard guard = addressGuard(context, settings);
-        // two clients: feed hosts are the operator's choice and trusted (a redirect away from them is not); page hosts never are
-        HttpFetcher feedHttp = new HttpFetcher(guard, settings.feedHosts(), settings.fetchTimeout(), settings.fetchMaxBytes(),
-                settings.userAgent(), settings.proxy());
-        HttpFetcher pageHttp = new HttpFetcher(guard, Set.of(), settings.fetchTimeout(), settings.fetchMaxBytes(),
-                settings.userAgent(), settings.proxy());
-        closeOnStop(context, feedHttp);
-        closeOnStop(context, pageHttp);
+        // the one way out: every request goes through a client made here, with the limits of its kind (see Outbound)
+        Outbound outbound = new Outbound(guard, settings.userAgent(), settings.proxy(), inFlight);
+        closeOnStop(context, outbound);
+        abortRequestsOnStop(context, outbound.inFlight());
+        bind(context, "inFlight", outbound.inFlight());
+        // feed hosts are the operator's choice and trusted (a redirect away from them is not); page hosts never are
+        HttpFetcher feedHttp = outbound.client(new Limits("feed", settings.fetchTimeout(), settings.fetchMaxBytes(), settings.feedHosts(), "digest.fetch"));
+        HttpFetcher pageHttp = outbound.client(new Limits("page", settings.fetchTimeout(), settings.fetchMaxBytes(), Set.of(), "digest.fetch"));
         bind(context, "feedReader", new FeedReader(settings, new FeedParser(settings.maxItemAge(), clock), store, metrics, feedHttp));
         bind(context, "pageEnricher", new PageEnricher(
                 new PageFetcher(pageHttp, new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout(), settings.pollInterval())),
                 new ArticleExtractor()));
+        chatModel = chatModel(settings, outbound);
+        bind(context, "modelGate", gate);
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, Messages.of(settings.language())));
         AnswerCache answers = new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version());
         // Every model call of the digest (articles and the overview) needs the strict JSON schema, the token usage and the
@@ -144,15 +146,20 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
         bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
-        bind(context, "webhookHttpClient", webhookHttpClient(settings.webhook()));
-        bind(context, "cveSources", new CveSources(settings.cve(), store.cveSources(), clock));
-        bind(context, "cveHttpClient", client(settings.cve().timeout(), settings));
+        ChannelSettings.Webhook webhook = settings.webhook();
+        bind(context, "webhookHttp", new HttpCall(outbound.client(new Limits("webhook", webhook.timeout(), webhook.maxBytes(),
+                Limits.hostOf(webhook.url()), "digest.webhook")), true));
+        CveSources cveSources = new CveSources(settings.cve(), store.cveSources(), clock, Messages.of(settings.language()));
+        bind(context, "cveSources", cveSources);
+        bind(context, "cveFetcher", new CveFetcher(cveSources, outbound.client(new Limits("cve", settings.cve().timeout(), settings.cve().maxBytes(),
+                settings.cve().hosts(), "digest.cve")), settings.cve()));
         ChannelSettings.Tickets tickets = settings.channelSettings().tickets();
         // bound in every run, for the routes to start; its requests are read only when the channel is on (and used only then)
         TicketTemplate requests = !tickets.delivery().enabled() ? null
                 : tickets.preset().equals("template") ? TicketTemplate.file(tickets.template()) : TicketTemplate.preset(tickets.preset());
         bind(context, "tickets", new Tickets(tickets, requests, store, deliveries, settings.stateDir()));
-        bind(context, "ticketsHttpClient", client(tickets.timeout(), settings));
+        bind(context, "ticketsHttp", new HttpCall(outbound.client(new Limits("tickets", tickets.timeout(), tickets.maxBytes(),
+                Limits.hostOf(tickets.url()), "digest.tickets")), true));
         if (settings.mail().delivery().enabled()) {
             configureMail(context, settings.mail(), settings.fetchTimeout());
         }
@@ -163,9 +170,6 @@ public class DigestConfiguration implements CamelConfiguration {
                 new ThreadPoolProfileBuilder("digest-worker").poolSize(settings.concurrency()).maxPoolSize(settings.concurrency())
                         .maxQueueSize(Integer.MAX_VALUE).build());
         bind(context, "digestWorkers", workers);
-        if (settings.webhook().delivery().enabled()) {
-            configureHttp(context, settings); // camel-http is made at start for the webhook alone; CVE and ticket requests make it on first use
-        }
     }
 
     /**
@@ -185,48 +189,19 @@ public class DigestConfiguration implements CamelConfiguration {
         context.getRegistry().bind(name, bean);
     }
 
-    /** Timeouts, User-Agent and proxy for camel-http (the webhook; its own configurer sets the webhook's timeouts). */
-    private static void configureHttp(CamelContext context, Settings settings) {
-        HttpComponent http = context.getComponent("http", HttpComponent.class);
-        int timeout = (int) settings.fetchTimeout().toMillis();
-        http.setConnectTimeout(timeout);
-        http.setConnectionRequestTimeout(timeout);
-        http.setResponseTimeout(timeout);
-        http.setSoTimeout(timeout);
-        http.setUserAgent(settings.userAgent());
-        settings.proxy().ifPresent(p -> {
-            http.setProxyHost(p.getHost());
-            http.setProxyPort(p.getPort());
-        });
-    }
-
-    /** Timeouts of the webhook POST: {@code digest.webhook.timeout} for connecting and for the answer. */
-    private static HttpClientConfigurer webhookHttpClient(ChannelSettings.Webhook webhook) {
-        return timeouts(webhook.timeout());
-    }
-
     /**
-     * A client for the CVE sources and the ticket system: the timeouts, the User-Agent and the proxy set on the client
-     * itself, so that the http component need not be configured (and loaded) at every start.
+     * At the start of a stop, every request under way is cut off and new ones are refused: a stop must not wait for a
+     * server that drips (Camel's graceful shutdown would wait for the exchange to finish, up to its timeout).
      */
-    private static HttpClientConfigurer client(java.time.Duration limit, Settings settings) {
-        HttpClientConfigurer timeouts = timeouts(limit);
-        return builder -> {
-            timeouts.configureHttpClient(builder);
-            builder.setUserAgent(settings.userAgent());
-            settings.proxy().ifPresent(p -> builder.setProxy(new org.apache.hc.core5.http.HttpHost(p.getScheme(), p.getHost(), p.getPort())));
-        };
-    }
-
-    /** One timeout for connecting and for each read, and no retry inside the client. */
-    private static HttpClientConfigurer timeouts(java.time.Duration limit) {
-        Timeout timeout = Timeout.of(limit);
-        // HttpClient 5 would quietly repeat a 503 or 429 itself: retries live in the route, so that attempts are counted
-        return builder -> builder.disableAutomaticRetries().setDefaultRequestConfig(RequestConfig.custom()
-                .setConnectionRequestTimeout(timeout)
-                .setConnectTimeout(timeout)
-                .setResponseTimeout(timeout)
-                .build());
+    private static void abortRequestsOnStop(CamelContext context, InFlight inFlight) {
+        context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
+                    inFlight.abortAll("the process is stopping");
+                }
+            }
+        });
     }
 
     /** Credentials, STARTTLS and timeouts on the mail channel's smtp or smtps component, so that no secret sits in an endpoint URI. */
@@ -249,18 +224,22 @@ public class DigestConfiguration implements CamelConfiguration {
     }
 
     /** The model client for the configured provider, or null when running offline. LangChain4j never retries: the route does. */
-    static ChatModel chatModel(Settings s) {
+    static ChatModel chatModel(Settings s, Outbound outbound) {
         if (s.isOffline()) {
             return null;
         }
-        HttpClient.Builder jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
-        s.proxy().ifPresent(p -> jdk.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
-        JdkHttpClientBuilder http = new JdkHttpClientBuilder().httpClientBuilder(jdk);
+        String base = s.llmBaseUrl().orElse(switch (s.provider()) {
+            case OLLAMA -> "http://localhost:11434";
+            case ANTHROPIC -> "https://api.anthropic.com/v1";
+            default -> "https://api.openai.com/v1";
+        });
+        // the model server is the operator's choice, as a feed's host is: its address is not checked
+        HttpClientBuilder http = ModelHttp.builder(outbound.client(new Limits("model", s.llmTimeout(), s.llmMaxBytes(), Limits.hostOf(base), "digest.llm")));
         return switch (s.provider()) {
             case OFFLINE -> null;
             case OPENAI -> OpenAiChatModel.builder()
                     .httpClientBuilder(http)
-                    .baseUrl(s.llmBaseUrl().orElse("https://api.openai.com/v1"))
+                    .baseUrl(base)
                     .apiKey(s.llmApiKey().orElse("no-key"))
                     .modelName(s.llmModel())
                     .timeout(s.llmTimeout())
@@ -270,7 +249,7 @@ public class DigestConfiguration implements CamelConfiguration {
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
                     .httpClientBuilder(http)
-                    .baseUrl(s.llmBaseUrl().orElse("http://localhost:11434"))
+                    .baseUrl(base)
                     .modelName(s.llmModel())
                     .timeout(s.llmTimeout())
                     .maxRetries(0)

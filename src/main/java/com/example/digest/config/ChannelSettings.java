@@ -30,7 +30,7 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook, Tickets
     }
 
     /** An HTTP POST of the digest JSON. The HMAC secret comes from the environment only. */
-    public record Webhook(Delivery delivery, String url, String secret, Duration timeout) {
+    public record Webhook(Delivery delivery, String url, String secret, Duration timeout, long maxBytes) {
     }
 
     /**
@@ -39,7 +39,7 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook, Tickets
      * token comes from the environment only.
      */
     public record Tickets(Delivery delivery, String preset, java.nio.file.Path template, String url, String project, String token,
-                          Duration timeout) {
+                          Duration timeout, long maxBytes) {
     }
 
     static ChannelSettings read(SettingsReader r) {
@@ -117,7 +117,8 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook, Tickets
             }
         }
         return new Tickets(delivery, preset, template.isEmpty() ? null : java.nio.file.Path.of(template), url.replaceAll("/+$", ""),
-                project, r.optional("digest.tickets.token"), r.duration("digest.tickets.timeout"));
+                project, r.optional("digest.tickets.token"), r.duration("digest.tickets.timeout"),
+                r.positiveInt("digest.tickets.max-bytes"));
     }
 
     private static Webhook webhook(SettingsReader r) {
@@ -126,6 +127,7 @@ public record ChannelSettings(Delivery file, Mail mail, Webhook webhook, Tickets
         if (delivery.enabled() && !url.matches("(?i)https?://.+")) {
             throw new ConfigException("digest.webhook.url", "webhook is enabled but '" + url + "' is not an http(s) URL");
         }
-        return new Webhook(delivery, url, r.optional("digest.webhook.secret"), r.duration("digest.webhook.timeout"));
+        return new Webhook(delivery, url, r.optional("digest.webhook.secret"), r.duration("digest.webhook.timeout"),
+                r.positiveInt("digest.webhook.max-bytes"));
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * source off. The NVD API key comes from the environment only ({@code DIGEST_CVE_NVD_API_KEY}).
  */
 public record CveSettings(boolean enabled, Source nvd, Optional<String> nvdApiKey, int nvdRequests, Duration nvdWindow,
-                          Source cveRecord, Source kev, Source epss, Source jvn, Duration timeout, int maxBytes) {
+                          Source cveRecord, Source kev, Source epss, Source jvn, Duration timeout, int maxBytes,
+                          Duration maxWait) {
 
     /** One source: its URL (null: off) and how long its answer is used before it is asked again. */
     public record Source(String url, Duration maxAge) {
@@ -21,6 +22,20 @@ public record CveSettings(boolean enabled, Source nvd, Optional<String> nvdApiKe
     static final int NVD_REQUESTS_WITHOUT_KEY = 5;
     static final int NVD_REQUESTS_WITH_KEY = 50;
 
+    /** The hosts of the configured sources: the operator's choice, so their addresses are not checked (a redirect is). */
+    public java.util.Set<String> hosts() {
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        for (Source source : java.util.List.of(nvd, cveRecord, kev, epss, jvn)) {
+            if (source.on()) {
+                String host = java.net.URI.create(source.url()).getHost(); // an absolute http(s) URL: checked when read
+                if (host != null) {
+                    hosts.add(host);
+                }
+            }
+        }
+        return hosts;
+    }
+
     static CveSettings read(SettingsReader r) {
         Optional<String> key = Optional.ofNullable(r.optional("digest.cve.nvd.api-key"));
         String requests = r.text("digest.cve.nvd.max-requests");
@@ -28,7 +43,8 @@ public record CveSettings(boolean enabled, Source nvd, Optional<String> nvdApiKe
                 requests.isEmpty() ? key.isPresent() ? NVD_REQUESTS_WITH_KEY : NVD_REQUESTS_WITHOUT_KEY : r.positiveInt("digest.cve.nvd.max-requests"),
                 r.duration("digest.cve.nvd.window"),
                 new Source(r.absoluteHttpUrl("digest.cve.record.url"), r.duration("digest.cve.nvd.max-age")),
-                source(r, "kev"), source(r, "epss"), source(r, "jvn"), r.duration("digest.cve.timeout"), r.positiveInt("digest.cve.max-bytes"));
+                source(r, "kev"), source(r, "epss"), source(r, "jvn"), r.duration("digest.cve.timeout"), r.positiveInt("digest.cve.max-bytes"),
+                r.duration("digest.cve.max-wait"));
     }
 
     private static Source source(SettingsReader r, String name) {

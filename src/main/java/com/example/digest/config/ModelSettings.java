@@ -11,7 +11,7 @@ import java.util.function.Function;
  * ({@code DIGEST_LLM_API_KEY}, else {@code OPENAI_API_KEY} / {@code ANTHROPIC_API_KEY}).
  */
 public record ModelSettings(Provider provider, Optional<String> baseUrl, String model, Optional<String> apiKey, Duration timeout,
-                            int maxInputChars, int retries, Duration retryDelay, Path cacheDir) {
+                            long maxBytes, int maxInputChars, int retries, Duration retryDelay, Path cacheDir) {
 
     public enum Provider { OPENAI, OLLAMA, ANTHROPIC, OFFLINE }
 
@@ -34,7 +34,8 @@ public record ModelSettings(Provider provider, Optional<String> baseUrl, String 
         String model = r.optional("digest.llm.model");
         String cacheDir = r.optional("digest.llm.cache-dir");
         return new ModelSettings(provider, Optional.ofNullable(baseUrl), model != null ? model : defaultModel(provider),
-                Optional.ofNullable(key), r.duration("digest.llm.timeout"), r.positiveInt("digest.llm.max-input-chars"),
+                Optional.ofNullable(key), r.duration("digest.llm.timeout"), r.positiveInt("digest.llm.max-bytes"),
+                r.positiveInt("digest.llm.max-input-chars"),
                 r.nonNegativeInt("digest.llm.retries"), Duration.ofMillis(r.positiveInt("digest.llm.retry-delay")),
                 cacheDir == null ? stateDir.resolve("llm-cache") : Path.of(cacheDir));
     }

@@ -132,6 +132,7 @@ public final class Settings {
     public String llmModel() { return model.model(); }
     public Optional<String> llmApiKey() { return model.apiKey(); }
     public Duration llmTimeout() { return model.timeout(); }
+    public long llmMaxBytes() { return model.maxBytes(); }
     public int llmMaxInputChars() { return model.maxInputChars(); }
     public int llmRetries() { return model.retries(); }
     public Duration llmRetryDelay() { return model.retryDelay(); }

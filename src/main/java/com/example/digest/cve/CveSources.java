@@ -1,7 +1,6 @@
 package com.example.digest.cve;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.example.digest.config.CveSettings;
+import com.example.digest.config.Messages;
 import com.example.digest.model.CveContext;
 import com.example.digest.model.Digest;
 import com.example.digest.model.DigestItem;
@@ -23,18 +23,13 @@ import com.example.digest.model.Ioc;
 import com.example.digest.state.CveSourceCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Body;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeException;
-import org.apache.camel.Header;
-import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The CVE context of a digest, for the {@code cve-context} route: which answers are missing or stale ({@link #due}),
  * what each answer says ({@link #received}, {@link #failed}), and every item's CVE ids with what the stored answers
- * say of them ({@link #apply}). The route does the HTTP; this class reads, checks and stores.
+ * say of them ({@link #apply}). {@link CveFetcher} does the HTTP; this class reads, checks and stores.
  */
 public class CveSources {
     private static final Logger LOG = LoggerFactory.getLogger(CveSources.class);
@@ -57,8 +52,10 @@ public class CveSources {
     private final CveSourceCache cache;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final Messages messages;
 
-    public CveSources(CveSettings settings, CveSourceCache cache, Clock clock) {
+    public CveSources(CveSettings settings, CveSourceCache cache, Clock clock, Messages messages) {
+        this.messages = messages;
         this.settings = settings;
         this.cache = cache;
         this.clock = clock;
@@ -145,60 +142,45 @@ public class CveSources {
                 || stored.checkedAt().plus(maxAge).isBefore(Instant.now(clock));
     }
 
-    /** Whether NVD requests carry an API key. */
-    public boolean hasNvdKey() {
-        return settings.nvdApiKey().isPresent();
-    }
-
-    /** The NVD API key, for the request header only. */
-    public String nvdKey() {
-        return settings.nvdApiKey().orElse(null);
-    }
-
     /**
-     * A source's answer: 200 is read (at most {@code digest.cve.max-bytes}), checked and stored; 304 confirms the stored
-     * answer; 404 means the source does not list the id; anything else, or an answer that does not read, is a failure
-     * that leaves the stored answer in use. Bound by annotation, not by a method expression: Camel would take an ETag's
-     * quotes for a string literal's and drop them.
+     * A source's answer, read by {@link CveFetcher} within {@code digest.cve.max-bytes}: 200 is checked and stored; 304
+     * confirms the stored answer; 404 means the source does not list the id; anything else, or an answer that does not
+     * read, is a failure that leaves the stored answer in use.
      */
-    public void received(@Variable("request") CveRequest request, @Header(Exchange.HTTP_RESPONSE_CODE) Integer status,
-                         @Header("ETag") String etag, @Header("Last-Modified") String lastModified, @Body InputStream body) {
-        try (InputStream in = body) {
-            int code = status == null ? 0 : status;
-            if (code == 304) {
+    public void received(CveRequest request, int status, String etag, String lastModified, byte[] body) {
+        try {
+            if (status == 304) {
                 request.keys().forEach(k -> cache.confirmed(request.source(), k));
-            } else if (code == 404 && !request.source().equals(KEV)) {
+            } else if (status == 404 && !request.source().equals(KEV)) {
                 request.keys().forEach(k -> cache.answered(request.source(), k, "", null, null));
-            } else if (code == 200) {
-                store(request, read(in), etag, lastModified);
+            } else if (status == 200) {
+                store(request, body, etag, lastModified);
             } else {
-                fail(request, "HTTP " + code);
+                failed(request, "HTTP " + status);
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own words (a parser feature, a source location) mean nothing to a reader of the digest
+            failed(request, messages.format("cve.error.notJson", NAMES.get(request.source())));
         } catch (IOException | RuntimeException e) {
-            fail(request, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            failed(request, messages.format("cve.error.badAnswer", NAMES.get(request.source())));
+            LOG.debug("cve-context: {} answer not read", request, e);
         }
     }
 
-    /** A request that could not be made or answered (connection refused, timeout): the stored answers stay in use. */
-    public void failed(@Variable("request") CveRequest request, @ExchangeException Exception e) {
-        fail(request, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    }
-
-    private void fail(CveRequest request, String why) {
+    /** A request that could not be made or answered, with the reason in words: the stored answers stay in use. */
+    public void failed(CveRequest request, String why) {
         String reason = why.lines().findFirst().orElse(why).strip(); // a parser's message goes on to where it read
         LOG.warn("cve-context: {} failed, the stored answer stays in use: {}", request, reason);
         request.keys().forEach(k -> cache.failed(request.source(), k, reason));
     }
 
-    private byte[] read(InputStream in) throws IOException {
-        if (in == null) {
-            return new byte[0];
-        }
-        byte[] bytes = in.readNBytes(settings.maxBytes() + 1);
-        if (bytes.length > settings.maxBytes()) {
-            throw new IOException("answer larger than digest.cve.max-bytes (" + settings.maxBytes() + " bytes)");
-        }
-        return bytes;
+    /** The name the digest shows for a source. */
+    public static String name(String source) {
+        return NAMES.getOrDefault(source, source);
+    }
+
+    public Messages messages() {
+        return messages;
     }
 
     private void store(CveRequest request, byte[] body, String etag, String lastModified) throws IOException {

@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import jakarta.mail.AuthenticationFailedException;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import com.example.digest.fetch.FetchException;
+import com.example.digest.fetch.HttpStatusException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -30,9 +31,11 @@ public final class DeliveryFailures {
             if (t instanceof AuthenticationFailedException) {
                 return false;
             }
-            if (t instanceof HttpOperationFailedException http) {
-                int code = http.getStatusCode();
-                return code >= 500 || code == 408 || code == 429;
+            if (t instanceof HttpStatusException http) {
+                return !http.permanent();
+            }
+            if (t instanceof FetchException fetch && fetch.permanent()) {
+                return false;
             }
             Integer smtp = smtpCode(t);
             if (smtp != null) {
@@ -54,11 +57,8 @@ public final class DeliveryFailures {
     /** The delay a 429 or 503 asked for with Retry-After (seconds or an HTTP date), if any. */
     public static Optional<Duration> retryAfter(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpOperationFailedException http && http.getResponseHeaders() != null) {
-                String value = http.getResponseHeaders().entrySet().stream()
-                        .filter(e -> e.getKey().equalsIgnoreCase("Retry-After")).map(java.util.Map.Entry::getValue)
-                        .findFirst().orElse(null);
-                return parseRetryAfter(value);
+            if (t instanceof HttpStatusException http) {
+                return parseRetryAfter(http.retryAfter());
             }
         }
         return Optional.empty();
@@ -86,9 +86,15 @@ public final class DeliveryFailures {
      * keep only their scheme and host.
      */
     public static String describe(Throwable failure) {
+        if (failure instanceof Tickets.TicketsFailedException) {
+            return Redact.urlsIn(failure.getMessage()); // each ticket's reason, already in words
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return Redact.urlsIn("HTTP " + http.getStatusCode() + " from " + http.getUri());
+            if (t instanceof HttpStatusException http) {
+                return http.getMessage(); // the URL is already cut to its host
+            }
+            if (t instanceof FetchException fetch) {
+                return Redact.urlsIn(fetch.getMessage());
             }
             Integer smtp = smtpCode(t);
             if (smtp != null) {

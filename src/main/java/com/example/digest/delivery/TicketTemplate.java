@@ -49,7 +49,7 @@ public final class TicketTemplate {
             }
         }
         for (String key : steps.stringPropertyNames()) {
-            if (!key.endsWith(".id")) {
+            if (!key.endsWith(".id") && !key.equals(SEARCH + ".subject") && !key.equals(SEARCH + ".body")) {
                 compiled.put(key, mustache.compile(new StringReader(steps.getProperty(key)), name + ":" + key));
             }
         }
@@ -108,6 +108,47 @@ public final class TicketTemplate {
             return id.isValueNode() && !id.asText().isBlank() && id.asText().length() <= 200 ? id.asText() : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** Whether a ticket's id is needed later: the update step's URL names it. */
+    public boolean needsId() {
+        return steps.getProperty(UPDATE + ".url").contains("id}}");
+    }
+
+    /** The JSON pointer of the step's id, for error messages. */
+    public String idPointer(String step) {
+        return steps.getProperty(step + ".id", "(none)").trim();
+    }
+
+    /**
+     * The text at the step's {@code <step>.<field>} JSON pointer in {@code answer} ({@code search.subject},
+     * {@code search.body}): every string under it, one per line (an Atlassian Document is a tree of them); null when the
+     * template names no such pointer or the answer has nothing there.
+     */
+    public String text(String step, String field, String answer) {
+        String pointer = steps.getProperty(step + "." + field);
+        if (pointer == null || answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(answer).at(JsonPointer.compile(pointer.trim()));
+            if (node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder();
+            collect(node, out);
+            return out.toString();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void collect(JsonNode node, StringBuilder out) {
+        if (node.isValueNode()) {
+            out.append(node.asText()).append('\n');
+        } else {
+            node.forEach(child -> collect(child, out));
         }
     }
 

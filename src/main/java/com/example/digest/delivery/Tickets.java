@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeException;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,11 @@ public class Tickets {
     private final Deliveries deliveries;
     private final Path deadLetters;
     private final ObjectMapper json = new ObjectMapper();
+    /** Read from the state on the first ticket: a run without tickets never makes one. */
+    private final com.google.common.base.Supplier<byte[]> markerKey;
 
     public Tickets(ChannelSettings.Tickets settings, TicketTemplate template, StateStore store, Deliveries deliveries, Path stateDir) {
+        this.markerKey = com.google.common.base.Suppliers.memoize(() -> store.keys().ticketMarkerKey());
         this.settings = settings;
         this.template = template;
         this.ledger = store.tickets();
@@ -59,9 +61,26 @@ public class Tickets {
         this.deadLetters = stateDir.resolve("dead-letters");
     }
 
-    /** The marker a story's ticket carries in its subject, found again by a search: {@code digest:<12 hex of the key>}. */
-    public static String marker(String storyKey) {
-        return "digest:" + sha256(storyKey).substring(0, 12);
+    /**
+     * Marker-shaped text ({@code [digest:89e82fab6931]}, with or without brackets): taken out of every title and summary
+     * before it reaches a ticket, so that an article cannot make its ticket look like another story's.
+     */
+    private static final java.util.regex.Pattern MARKER_SHAPED =
+            java.util.regex.Pattern.compile("(?i)\\[?\\s*digest\\s*[:：]\\s*[0-9a-f]{4,}\\s*]?");
+    /** The line a ticket's description ends with: the story it belongs to and its marker, checked before adopting a ticket. */
+    static final String STORY_LINE = "digest-story: ";
+
+    /**
+     * The marker a story's ticket carries in its subject, found again by a search: {@code digest:<16 hex>}, an HMAC of
+     * the story key under the key the product keeps in its state, so that nobody without the state can compute it.
+     */
+    public String marker(String storyKey) {
+        return "digest:" + Hashing.hmacSha256(markerKey.get()).hashString(storyKey, StandardCharsets.UTF_8).toString().substring(0, 16);
+    }
+
+    /** {@code text} without marker-shaped pieces. */
+    static String unmarked(String text) {
+        return text == null ? null : MARKER_SHAPED.matcher(text).replaceAll("").replaceAll("  +", " ").strip();
     }
 
     private static String sha256(String text) {
@@ -69,7 +88,7 @@ public class Tickets {
     }
 
     /** A fresh list for the failures of one delivery's tickets, shared by its split parts. */
-    public List<String> newFailures() {
+    public List<Failure> newFailures() {
         return new CopyOnWriteArrayList<>();
     }
 
@@ -92,16 +111,19 @@ public class Tickets {
             String storyKey = item != null && item.storyKey() != null ? item.storyKey() : action.url();
             String description = description(action, item, digest, m);
             String change = sha256(description).substring(0, 16);
+            String marker = marker(storyKey);
+            // the story line is not part of what the ticket is told: it does not change, and tickets opened before it was added
+            // would otherwise all get a note
+            String described = description + "\n" + STORY_LINE + storyKey + " [" + marker + "]\n";
             TicketLedger.Ticket ticket = ledger.get(storyKey);
             if (ticket != null && change.equals(ticket.changeHash()) && !delivery.resend()) {
                 continue; // the ticket already says this
             }
-            String marker = marker(storyKey);
-            String title = action.title() == null ? action.url() : action.title().strip();
+            String title = action.title() == null ? action.url() : unmarked(action.title());
             String subject = (digest.tlp() == null ? "" : "[" + digest.tlp() + "] ")
                     + (title.length() > MAX_SUBJECT ? title.substring(0, MAX_SUBJECT) : title) + " [" + marker + "]";
             String note = delivery.day() + " r" + delivery.revision() + (delivery.resend() ? " (resend)" : "") + "\n\n" + description;
-            jobs.add(new TicketJob(storyKey, marker, subject, description, note, payload(storyKey, action, digest, delivery, marker, description, note,
+            jobs.add(new TicketJob(storyKey, marker, subject, described, note, payload(storyKey, action, digest, delivery, marker, described, note,
                     ticket == null ? null : ticket.id()),
                     change, ticket == null ? null : ticket.id(), delivery.day(), delivery.revision()));
         }
@@ -113,14 +135,14 @@ public class Tickets {
 
     private static String description(Digest.Action action, DigestItem item, Digest digest, Messages m) {
         StringBuilder d = new StringBuilder();
-        String why = DigestRenderer.why(action, m);
+        String why = unmarked(DigestRenderer.why(action, m));
         if (!why.isEmpty()) {
             d.append(why).append("\n\n");
         }
         d.append(action.url()).append('\n');
         if (item != null) {
             d.append('\n');
-            item.summary().forEach(s -> d.append("- ").append(s).append('\n'));
+            item.summary().forEach(s -> d.append("- ").append(unmarked(s)).append('\n'));
             List<CveContext> cves = item.cveContexts();
             if (!cves.isEmpty()) {
                 d.append('\n');
@@ -236,10 +258,22 @@ public class Tickets {
         return doc.toString();
     }
 
-    /** The id a search found for the story's marker: recorded, so that no second ticket is opened. */
+    /**
+     * The id a search found for the story's marker: recorded, so that no second ticket is opened, but only when the
+     * ticket is ours: its subject carries the story's marker and its description the story's line. A ticket that only
+     * looks like it (someone else's, with the marker typed in) is left alone and a ticket of our own is opened.
+     */
     public TicketJob found(@Variable("job") TicketJob job, @Body String answer) {
         String id = template.id(TicketTemplate.SEARCH, answer);
         if (id == null) {
+            return job;
+        }
+        String subject = template.text(TicketTemplate.SEARCH, "subject", answer);
+        String body = template.text(TicketTemplate.SEARCH, "body", answer);
+        if (subject == null || body == null || !subject.contains("[" + job.marker() + "]")
+                || !body.contains(STORY_LINE + job.storyKey() + " [" + job.marker() + "]")) {
+            LOG.warn("deliver-tickets: {}: the search found ticket {}, but it does not carry the story's marker and line; not adopted, "
+                    + "a ticket of its own is opened", job, id);
             return job;
         }
         LOG.info("deliver-tickets: {} already has ticket {} (found by its marker); recorded, not opened again", job, id);
@@ -249,6 +283,11 @@ public class Tickets {
 
     public void created(@Variable("job") TicketJob job, @Body String answer) {
         String id = template.id(TicketTemplate.CREATE, answer);
+        if (id == null && template.needsId()) {
+            // counted as sent, a later note would go to "PUT /issues/.json": a failure, and the next attempt's search finds
+            // the ticket if the system did make it
+            throw new TicketAnswerException("the ticket system's answer to the create has no ticket id at " + template.idPointer(TicketTemplate.CREATE));
+        }
         ledger.record(job.storyKey(), id == null ? "" : id, job.change(), job.day(), job.revision());
         LOG.info("deliver-tickets: {} opened{}", job, id == null ? "" : " as ticket " + id);
     }
@@ -258,15 +297,25 @@ public class Tickets {
         LOG.info("deliver-tickets: {} ticket {} updated", job, job.ticketId());
     }
 
-    /** A ticket that still fails after its retries: a dead letter of its own; the revision's delivery stays pending. */
-    public void failed(@Variable("job") TicketJob job, @Variable("ticketFailures") List<String> failures, @ExchangeException Exception e) {
+    /** One ticket's failure: what it was and why. */
+    public record Failure(String marker, String why, Exception cause) {
+    }
+
+    /**
+     * A ticket that still fails after its retries: a dead letter of its own, saying whether retrying can help; the
+     * revision's delivery stays pending. The failure is the one this ticket's request caught, never an older one the
+     * exchange still carries from another stage.
+     */
+    public void failed(@Variable("job") TicketJob job, @Variable("ticketFailures") List<Failure> failures, Exchange exchange) {
+        Exception e = exchange.getException() != null ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String why = e == null ? "unknown error" : DeliveryFailures.describe(e);
-        failures.add(job.marker() + ": " + why);
+        boolean permanent = e != null && !DeliveryFailures.isTransient(e);
+        failures.add(new Failure(job.marker(), why, e));
         try {
             Files.createDirectories(deadLetters);
             String name = job.day() + "-r" + job.revision() + "-tickets-" + job.marker().replace(':', '-');
             Files.writeString(deadLetters.resolve(name + ".json"), job.payload(), StandardCharsets.UTF_8);
-            Files.writeString(deadLetters.resolve(name + ".reason.txt"), "channel: tickets\nstory: " + job.storyKey() + "\nreason: " + why + "\n",
+            Files.writeString(deadLetters.resolve(name + ".reason.txt"), "channel: tickets\nstory: " + job.storyKey() + "\npermanent: " + permanent + "\nreason: " + why + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException io) {
             LOG.warn("deliver-tickets: could not write the dead letter of {}: {}", job, io.getMessage());
@@ -275,17 +324,26 @@ public class Tickets {
     }
 
     /** The revision's delivery is done when every ticket is; else it stays pending, and the next run retries what failed. */
-    public void finish(@Variable("delivery") PendingDelivery delivery, @Variable("ticketFailures") List<String> failures) {
+    public void finish(@Variable("delivery") PendingDelivery delivery, @Variable("ticketFailures") List<Failure> failures) {
         if (failures.isEmpty()) {
             deliveries.delivered(delivery);
         } else {
-            deliveries.failed(delivery, new TicketsFailedException(failures.size() + " ticket(s) failed: " + String.join("; ", failures)));
+            // the first ticket's failure is the cause: it tells whether retrying can help (a 401 cannot)
+            deliveries.failed(delivery, new TicketsFailedException(failures.size() + " ticket(s) failed: "
+                    + String.join("; ", failures.stream().map(f -> f.marker() + ": " + f.why()).toList()), failures.get(0).cause()));
         }
     }
 
     /** Some of a revision's tickets failed after their retries: not worth retrying the whole revision at once. */
     static final class TicketsFailedException extends Exception {
-        TicketsFailedException(String message) {
+        TicketsFailedException(String message, Throwable first) {
+            super(message, first);
+        }
+    }
+
+    /** The ticket system answered, but not with what the step needs. */
+    static final class TicketAnswerException extends RuntimeException {
+        TicketAnswerException(String message) {
             super(message);
         }
     }

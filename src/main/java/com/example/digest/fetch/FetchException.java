@@ -17,4 +17,9 @@ public class FetchException extends RuntimeException {
     public boolean hostUnresponsive() {
         return hostUnresponsive;
     }
+
+    /** Whether sending the same request again cannot help: the process is stopping, or a limit refused it. */
+    public boolean permanent() {
+        return getMessage() != null && (getMessage().startsWith("not sent: ") || getMessage().startsWith("aborted: "));
+    }
 }

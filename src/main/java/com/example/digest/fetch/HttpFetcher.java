@@ -28,11 +28,14 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * GET requests to hosts that feeds name, with every limit enforced while reading: the address guard on every hop
- * (resolved once, checked, connected to: {@link GuardedDnsResolver}), at most {@value #MAX_REDIRECTS} redirects, the
- * size cap ({@code digest.fetch.max-bytes}; what lies beyond it is never read), and one deadline for the whole exchange,
- * connection, headers and body, so a server that drips a byte a second is cut off at the deadline. Apache HttpClient 5
- * does the HTTP; it follows no redirect itself and retries nothing.
+ * The product's one way out: every request it makes (feeds, pages, CVE sources, the webhook, tickets, the model) goes
+ * through an instance of this class, made for its kind of request with its {@link Limits}, and every limit is enforced
+ * while reading: the address guard on every hop (resolved once, checked, connected to: {@link GuardedDnsResolver}), at
+ * most {@value #MAX_REDIRECTS} redirects (GET only), the size cap (what lies beyond it is never read), and one deadline
+ * for the whole exchange, connection, headers and body, so a server that drips a byte a second is cut off at the
+ * deadline. A connection whose answer was cut off is dropped, never reused. Every request is listed in
+ * {@link InFlight} while under way, and cut off when the process stops. Apache HttpClient 5 does the HTTP; it follows no
+ * redirect itself and retries nothing (retries are the routes' to count).
  */
 public class HttpFetcher implements AutoCloseable {
     static final int MAX_REDIRECTS = 5;
@@ -41,28 +44,34 @@ public class HttpFetcher implements AutoCloseable {
     private final com.google.common.base.Supplier<CloseableHttpClient> client;
     private volatile boolean built;
     private final AddressGuard guard;
+    private final Limits limits;
     private final Set<String> trustedHosts;
     private final boolean viaProxy;
     private final Duration timeout;
     private final long maxBytes;
+    private final InFlight inFlight;
     private final ScheduledExecutorService deadlines;
 
-    /**
-     * {@code trustedHosts}: host names the operator configured (feed hosts), whose addresses are not checked; a redirect
-     * away from them is. {@code timeout} bounds a whole exchange, body included.
-     */
+    /** A client of its own, for a test: its requests are listed nowhere else. */
     public HttpFetcher(AddressGuard guard, Set<String> trustedHosts, Duration timeout, long maxBytes, String userAgent, Optional<URI> proxy) {
+        this(guard, new Limits("fetch", timeout, maxBytes, trustedHosts, "digest.fetch"), userAgent, proxy,
+                new InFlight(java.time.Clock.systemUTC()));
+    }
+
+    /** A client for one kind of request: {@code limits} say its deadline, size cap and trusted hosts. */
+    public HttpFetcher(AddressGuard guard, Limits limits, String userAgent, Optional<URI> proxy, InFlight inFlight) {
         this.guard = guard;
-        this.timeout = timeout;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
+        this.timeout = limits.timeout();
+        this.maxBytes = limits.maxBytes();
+        this.inFlight = inFlight;
         this.viaProxy = proxy.isPresent();
-        Set<String> trusted = new java.util.HashSet<>();
-        trustedHosts.forEach(h -> trusted.add(h.toLowerCase(Locale.ROOT)));
+        Set<String> trusted = new java.util.HashSet<>(limits.trustedHosts());
         proxy.ifPresent(p -> trusted.add(p.getHost().toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(trusted);
         this.client = com.google.common.base.Suppliers.memoize(() -> build(userAgent, proxy));
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fetch-deadlines");
+            Thread t = new Thread(r, "deadlines-" + limits.name());
             t.setDaemon(true);
             return t;
         });
@@ -115,7 +124,7 @@ public class HttpFetcher implements AutoCloseable {
             hops.before(host);
             FetchException failure = null;
             try {
-                Response response = exchange(target, headers, until, budget, accept);
+                Response response = exchange(new HttpGet(target), headers, until, budget, accept, true);
                 if (response.redirect() == null) {
                     return response;
                 }
@@ -130,7 +139,43 @@ public class HttpFetcher implements AutoCloseable {
         throw new FetchException("more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private Response exchange(URI uri, Map<String, String> headers, long until, String budget, java.util.function.Predicate<String> accept) {
+    /**
+     * Sends one request with a body ({@code POST}, {@code PUT}, ...; a GET without a body goes through {@link #get}),
+     * within the deadline and size cap; a redirect is not followed but answered as its status. The answer's status is the
+     * caller's to judge.
+     */
+    public Response send(String method, URI uri, Map<String, String> headers, byte[] body, java.util.function.Predicate<String> accept) {
+        if ("GET".equalsIgnoreCase(method) && (body == null || body.length == 0)) {
+            return get(uri, headers, Long.MAX_VALUE, accept, Hops.NONE);
+        }
+        long until = System.currentTimeMillis() + timeout.toMillis();
+        guard.check(uri);
+        org.apache.hc.client5.http.classic.methods.HttpUriRequestBase request =
+                new org.apache.hc.client5.http.classic.methods.HttpUriRequestBase(method.toUpperCase(Locale.ROOT), uri);
+        Map<String, String> rest = new java.util.LinkedHashMap<>();
+        String type = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                type = h.getValue();
+            } else {
+                rest.put(h.getKey(), h.getValue());
+            }
+        }
+        if (body != null) {
+            request.setEntity(new org.apache.hc.core5.http.io.entity.ByteArrayEntity(body,
+                    type == null ? null : org.apache.hc.core5.http.ContentType.parse(type)));
+        }
+        return exchange(request, rest, until, seconds(timeout.toMillis()), accept, false);
+    }
+
+    private Response exchange(org.apache.hc.client5.http.classic.methods.HttpUriRequestBase request, Map<String, String> headers, long until,
+                              String budget, java.util.function.Predicate<String> accept, boolean follow) {
+        URI uri;
+        try {
+            uri = request.getUri();
+        } catch (java.net.URISyntaxException e) {
+            throw new FetchException("malformed URL");
+        }
         long left = until - System.currentTimeMillis();
         if (left <= 0) {
             throw new FetchException("no time left before the deadline", true);
@@ -142,7 +187,6 @@ public class HttpFetcher implements AutoCloseable {
                 throw new FetchException("unknown host " + uri.getHost());
             }
         }
-        HttpGet request = new HttpGet(uri);
         headers.forEach((k, v) -> {
             if (v != null) {
                 request.setHeader(k, v);
@@ -151,12 +195,13 @@ public class HttpFetcher implements AutoCloseable {
         Timeout remaining = Timeout.ofMilliseconds(left);
         request.setConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(remaining)
                 .setConnectionRequestTimeout(remaining).build());
+        long registered = inFlight.start(limits.name(), request.getMethod(), uri.getHost(), request);
         ScheduledFuture<?> watchdog = deadlines.schedule(request::cancel, left, TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;
         try {
             response = client.get().executeOpen(null, request, null);
             int status = response.getCode();
-            if (status >= 300 && status < 400 && status != 304) {
+            if (follow && status >= 300 && status < 400 && status != 304) {
                 Header location = response.getFirstHeader("Location");
                 request.cancel(); // the body of a redirect is of no interest: never read, the connection is dropped
                 if (location == null || location.getValue().isBlank()) {
@@ -172,22 +217,28 @@ public class HttpFetcher implements AutoCloseable {
             if (status == 304 || status < 200 || status >= 300 || !accept.test(contentType)) {
                 request.cancel();
                 return new Response(uri, status, contentType, header(response, "ETag"), header(response, "Last-Modified"),
-                        new byte[0], false, null);
+                        header(response, "Retry-After"), new byte[0], false, null);
             }
             Body body = read(response.getEntity(), request, until);
             return new Response(uri, status, contentType, header(response, "ETag"), header(response, "Last-Modified"),
-                    body.bytes(), body.truncated(), null);
+                    header(response, "Retry-After"), body.bytes(), body.truncated(), null);
         } catch (FetchException e) {
             throw e;
         } catch (IOException e) {
+            if (inFlight.closing()) {
+                throw new FetchException("aborted: the process is stopping", true);
+            }
             if (System.currentTimeMillis() >= until - 5) {
-                throw new FetchException("timed out: not complete within " + budget + " (the fetch deadline)", true);
+                throw new FetchException("timed out: not complete within " + budget + " (" + limits.timeoutKey() + ")", true);
             }
             if (e instanceof SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
-                throw new FetchException("timed out after " + timeout.toSeconds() + "s", true);
+                throw new FetchException("timed out after " + timeout.toSeconds() + "s (" + limits.timeoutKey() + ")", true);
             }
             if (e instanceof java.net.UnknownHostException) {
                 throw new FetchException("unknown host " + uri.getHost());
+            }
+            if (e instanceof javax.net.ssl.SSLException) {
+                throw new FetchException("TLS failed: " + e.getMessage(), true);
             }
             if (e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
                 throw new FetchException("connection failed: " + e.getMessage(), true);
@@ -195,6 +246,7 @@ public class HttpFetcher implements AutoCloseable {
             throw new FetchException("read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
             watchdog.cancel(false);
+            inFlight.end(registered);
             closeQuietly(response);
         }
     }
@@ -211,7 +263,7 @@ public class HttpFetcher implements AutoCloseable {
     }
 
     /** Reads at most {@code maxBytes}; what lies beyond is never read (the connection is dropped instead). */
-    private Body read(HttpEntity entity, HttpGet request, long until) throws IOException {
+    private Body read(HttpEntity entity, org.apache.hc.client5.http.classic.methods.HttpUriRequestBase request, long until) throws IOException {
         if (entity == null) {
             return new Body(new byte[0], false);
         }
@@ -252,11 +304,16 @@ public class HttpFetcher implements AutoCloseable {
      * An answer: the URL it came from (after redirects), its status, Content-Type and validators, and the body (at most
      * the size cap; {@code truncated} when there was more). {@code redirect} is only set between hops.
      */
-    public record Response(URI url, int status, String contentType, String etag, String lastModified, byte[] body,
+    public record Response(URI url, int status, String contentType, String etag, String lastModified, String retryAfter, byte[] body,
                            boolean truncated, URI redirect) {
         static Response redirectTo(URI from, URI target) {
-            return new Response(from, 0, null, null, null, new byte[0], false, target);
+            return new Response(from, 0, null, null, null, null, new byte[0], false, target);
         }
+    }
+
+    /** The limits this client was made with. */
+    public Limits limits() {
+        return limits;
     }
 
     @Override

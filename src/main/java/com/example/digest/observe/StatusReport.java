@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.example.digest.config.FeedConfig;
 import com.example.digest.config.Settings;
+import com.example.digest.fetch.InFlight;
 import com.example.digest.state.Instances;
 import com.example.digest.state.StateStore;
 import com.example.digest.state.TokenLedger;
@@ -21,6 +22,11 @@ public final class StatusReport {
     }
 
     public static String render(Settings settings, StateStore store) {
+        return render(settings, store, List.of());
+    }
+
+    /** The report of a running process: also the outbound requests it has under way, with their age. */
+    public static String render(Settings settings, StateStore store, List<InFlight.Request> inFlight) {
         ZoneId zone = settings.timezone();
         StringBuilder out = new StringBuilder();
         out.append("state: ").append(settings.stateDir().toAbsolutePath()).append('\n');
@@ -60,6 +66,14 @@ public final class StatusReport {
             out.append(" of a budget of ").append(settings.llmDailyTokenBudget()).append(usage.budgetReached() ? " (reached)" : "");
         }
         out.append('\n');
+        if (!inFlight.isEmpty()) {
+            Instant now = Instant.now();
+            out.append("requests in flight: ").append(inFlight.size()).append('\n');
+            for (InFlight.Request r : inFlight) {
+                out.append("  ").append(pad(r.kind(), 8)).append(r.method()).append(' ').append(r.host()).append("  for ")
+                        .append(r.age(now).toSeconds()).append(" s\n");
+            }
+        }
         StateStore.PublishedRevision last = store.lastPublished();
         if (last == null) {
             out.append("last digest: none published yet\n");

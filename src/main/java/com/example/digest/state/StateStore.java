@@ -31,6 +31,7 @@ public class StateStore implements AutoCloseable {
     private final FeedStatuses feeds;
     private final Instances instances;
     private final CveSourceCache cveSources;
+    private final ProductKeys keys;
     private final TicketLedger tickets;
     private final StoryLedger stories;
 
@@ -58,6 +59,7 @@ public class StateStore implements AutoCloseable {
         this.instances = new Instances(db);
         this.cveSources = new CveSourceCache(db);
         this.tickets = new TicketLedger(db);
+        this.keys = new ProductKeys(db);
         this.stories = new StoryLedger(db);
         if (writer && !db.shared()) {
             // only this process writes: a claim of anyone else's is a dead run's
@@ -125,6 +127,8 @@ public class StateStore implements AutoCloseable {
     public CveSourceCache cveSources() { return cveSources; }
     /** The ticket of each story the ticket channel has opened. */
     public TicketLedger tickets() { return tickets; }
+
+    public ProductKeys keys() { return keys; }
     /** The stories published so far, for follow-ups on later days. */
     public StoryLedger stories() { return stories; }
 

@@ -65,6 +65,9 @@ public class ModelRetry {
                 int code = http.statusCode();
                 return code == 408 || code == 429 || code >= 500;
             }
+            if (t instanceof com.example.digest.fetch.FetchException fetch) {
+                return !fetch.permanent() && !fetch.getMessage().startsWith("the model's answer is larger");
+            }
             if (t instanceof ModelAnswerException || t instanceof RetriableException || t instanceof IOException) {
                 return true;
             }

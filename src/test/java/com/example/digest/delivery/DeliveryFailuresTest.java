@@ -8,7 +8,7 @@ import java.util.Map;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import com.example.digest.fetch.HttpStatusException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeliveryFailuresTest {
 
-    private static HttpOperationFailedException http(int status, Map<String, String> headers) {
-        return new HttpOperationFailedException("http://hook.example/x", status, "status", null, headers, "");
+    private static HttpStatusException http(int status, Map<String, String> headers) {
+        return new HttpStatusException(status, java.net.URI.create("http://hook.example/x"), headers.get("Retry-After"));
     }
 
     @Test

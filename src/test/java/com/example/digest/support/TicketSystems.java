@@ -240,7 +240,7 @@ public final class TicketSystems implements AutoCloseable {
             List<Ticket> found = subject.startsWith("~") ? search(subject.substring(1)) : List.of();
             ObjectNode out = json.createObjectNode();
             ArrayNode issues = out.putArray("issues");
-            found.forEach(t -> issues.addObject().put("id", Integer.parseInt(t.id())).put("subject", t.subject()));
+            found.forEach(t -> issues.addObject().put("id", Integer.parseInt(t.id())).put("subject", t.subject()).put("description", t.description()));
             out.put("total_count", found.size()).put("offset", 0).put("limit", 25);
             return new Answer(200, out.toString());
         }
@@ -307,7 +307,16 @@ public final class TicketSystems implements AutoCloseable {
             }
             ObjectNode out = json.createObjectNode();
             ArrayNode issues = out.putArray("issues");
-            search(needle.group(1)).forEach(t -> issues.addObject().put("key", t.id()).putObject("fields").put("summary", t.subject()));
+            String fields = query(r.path()).getOrDefault("fields", "");
+            search(needle.group(1)).forEach(t -> {
+                ObjectNode f = issues.addObject().put("key", t.id()).putObject("fields").put("summary", t.subject());
+                if (fields.contains("description")) { // Jira gives the fields asked for, a description as an Atlassian Document
+                    ObjectNode doc = f.putObject("description").put("type", "doc").put("version", 1);
+                    ArrayNode content = doc.putArray("content");
+                    t.description().lines().filter(l -> !l.isBlank()).forEach(l -> content.addObject().put("type", "paragraph")
+                            .putArray("content").addObject().put("type", "text").put("text", l));
+                }
+            });
             out.put("isLast", true);
             return new Answer(200, out.toString());
         }
@@ -358,7 +367,7 @@ public final class TicketSystems implements AutoCloseable {
             List<Ticket> found = search(needle.group(1));
             out.put("total_count", found.size()).put("incomplete_results", false);
             ArrayNode items = out.putArray("items");
-            found.forEach(t -> items.addObject().put("number", Integer.parseInt(t.id())).put("title", t.subject()));
+            found.forEach(t -> items.addObject().put("number", Integer.parseInt(t.id())).put("title", t.subject()).put("body", t.description()));
             return new Answer(200, out.toString());
         }
         return new Answer(404, "{\"message\":\"Not Found\"}");

@@ -128,7 +128,7 @@ class RedmineLive extends PipelineTestSupport {
     }
 
     private List<JsonNode> issuesOf(String storyPath) throws Exception {
-        String marker = Tickets.marker(web.url(storyPath));
+        String marker = context.getRegistry().lookupByNameAndType("tickets", Tickets.class).marker(web.url(storyPath));
         List<JsonNode> found = new ArrayList<>();
         get("/issues.json?project_id=soc&status_id=*&limit=100").path("issues").forEach(i -> {
             if (i.path("subject").asText().contains(marker)) {

@@ -89,7 +89,7 @@ abstract class TicketChannelContract extends PipelineTestSupport {
     }
 
     private String markerOf(String story) {
-        return com.example.digest.delivery.Tickets.marker(web.url(story));
+        return context.getRegistry().lookupByNameAndType("tickets", com.example.digest.delivery.Tickets.class).marker(web.url(story));
     }
 
     @Test
