@@ -1,0 +1,69 @@
+package com.example.digest.hardening;
+
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import com.example.digest.support.HostileServer;
+import com.example.digest.support.HostileServer.Mode;
+import com.example.digest.support.PipelineTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each CVE source answering as a hostile server does (200 MB with no Content-Length, a byte a second, a large body cut
+ * off): the day is still published, the source is named as failing with the limit that stopped it, the healthy sources
+ * are read (no dead connection reused after a cut-off answer), and no more than a few megabytes beyond the cap were
+ * read. The timeout is a hang detector, far above what the run takes: nothing here measures speed.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class HostileCveSourcesTest extends PipelineTestSupport {
+    private final HostileServer hostile = new HostileServer();
+
+    @Override
+    protected Properties settings() {
+        Properties p = super.settings();
+        p.put("digest.feed.news.url", web.url("/cve-news.rss"));
+        web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
+                .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
+                .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html");
+        p.put("digest.cve.enabled", "true");
+        for (String source : new String[] {"nvd", "record", "kev", "epss", "jvn"}) {
+            p.put("digest.cve." + source + ".url", hostile.url("/" + source));
+        }
+        hostile.answer("/kev", 200, "{\"vulnerabilities\":[]}"); // healthy sources: an empty catalog, and "not listed" (404)
+        p.put("digest.cve.timeout", "2s");
+        return p;
+    }
+
+    @AfterEach
+    void stopHostile() {
+        hostile.close();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "nvd, HUGE, NVD, digest.cve.max-bytes", "nvd, DRIP, NVD, digest.cve.timeout", "nvd, CLOSE_AFTER_LARGE, NVD, digest.cve.max-bytes",
+        "kev, HUGE, KEV, digest.cve.max-bytes", "kev, DRIP, KEV, digest.cve.timeout", "kev, CLOSE_AFTER_LARGE, KEV, digest.cve.max-bytes",
+        "epss, HUGE, EPSS, digest.cve.max-bytes", "epss, DRIP, EPSS, digest.cve.timeout", "epss, CLOSE_AFTER_LARGE, EPSS, digest.cve.max-bytes",
+        "jvn, HUGE, JVN, digest.cve.max-bytes", "jvn, DRIP, JVN, digest.cve.timeout", "jvn, CLOSE_AFTER_LARGE, JVN, digest.cve.max-bytes"})
+    void aHostileCveSourceIsCutOffAndTheDigestIsPublishedNamingIt(String source, Mode mode, String name, String limit) {
+        hostile.hostile("/" + source, mode);
+
+        poll();
+        publish();
+
+        String md = markdown();
+        String status = md.lines().filter(l -> l.contains("CVE情報:")).findFirst().orElseThrow(() -> new AssertionError(md));
+        assertThat(status).contains(name + " 失敗").contains(limit);
+        for (String healthy : new String[] {"NVD", "KEV", "EPSS", "JVN"}) {
+            if (!healthy.equals(name)) {
+                assertThat(status).as("a healthy source after the hostile one").contains(healthy + " 正常");
+            }
+        }
+        assertThat(hostile.bytesSent()).isLessThan(40L << 20); // 8 MiB cap; the rest in socket buffers at most
+    }
+}

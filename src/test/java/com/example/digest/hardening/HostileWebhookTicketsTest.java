@@ -1,0 +1,9 @@
+package com.example.digest.hardening;
+
+/** The hostile-receiver contract with the webhook ticket preset. */
+class HostileWebhookTicketsTest extends HostileDeliveryContract {
+    @Override
+    String preset() {
+        return "webhook";
+    }
+}
