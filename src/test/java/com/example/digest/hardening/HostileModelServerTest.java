@@ -47,7 +47,7 @@ class HostileModelServerTest extends PipelineTestSupport {
 
         var items = digestJson().path("items");
         assertThat(items.size()).isPositive();
-        items.forEach(item -> assertThat(item.path("summarizedBy").asText()).as(item.toString()).isEqualTo("offline"));
+        items.forEach(item -> assertThat(item.path("summarizedBy").asText()).as(item.toString()).isEqualTo("offline-fallback"));
         assertThat(hostile.requests()).isPositive();
         assertThat(hostile.bytesSent()).isLessThan(64L << 20); // a 4 MiB cap per call
     }
