@@ -78,6 +78,8 @@ public class DigestConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        // an Error (OutOfMemoryError...) a route would catch as a failure ends the process instead (FatalErrors)
+        context.getCamelContextExtension().addInterceptStrategy(com.example.digest.cli.FatalErrors.interceptStrategy(System.err));
         LogSetup.applyLevels(context.getPropertiesComponent().loadProperties(key -> key.startsWith(LogSetup.LEVEL_PREFIX)));
         Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null), System::getenv);
         Clock clock = new RegistryClock(context, java.time.ZoneOffset.UTC);

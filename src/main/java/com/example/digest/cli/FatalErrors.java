@@ -34,6 +34,26 @@ public final class FatalErrors {
         });
     }
 
+    /**
+     * Halts the process on an {@link Error} that a route caught: Camel wraps an Error thrown by a processor into its
+     * exchange's exception, and a route's {@code onException} or {@code doCatch} for {@code Exception} would then handle
+     * it as any failure and go on (seen: an OutOfMemoryError became one CVE source's failure). Wrapping every processor,
+     * this sees the exception before any handler does.
+     */
+    public static org.apache.camel.spi.InterceptStrategy interceptStrategy(PrintStream err) {
+        return (context, definition, target, next) -> new org.apache.camel.support.processor.DelegateAsyncProcessor(target) {
+            @Override
+            public boolean process(org.apache.camel.Exchange exchange, org.apache.camel.AsyncCallback callback) {
+                return processor.process(exchange, done -> {
+                    if (exchange.getException() != null) {
+                        haltOnError(exchange.getException(), err);
+                    }
+                    callback.done(done);
+                });
+            }
+        };
+    }
+
     static Error find(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof Error e) {

@@ -15,6 +15,7 @@ import com.example.digest.config.Settings;
 import com.example.digest.delivery.Deliveries.RunOutcome;
 import com.example.digest.state.StateStore;
 import org.apache.camel.CamelContext;
+import com.example.digest.fetch.InFlight;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
@@ -50,6 +51,15 @@ public final class Launch {
         };
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
+        // SIGTERM: Camel Main waits for the run to end before it stops the context; the run's outbound requests are cut
+        // off at once (and new ones refused), so that it ends within the shutdown timeout instead of waiting on a server
+        main.getShutdownStrategy().addShutdownListener(() -> {
+            CamelContext context = main.getCamelContext();
+            InFlight inFlight = context == null ? null : context.getRegistry().lookupByNameAndType("inFlight", InFlight.class);
+            if (inFlight != null) {
+                inFlight.abortAll("the process is stopping");
+            }
+        });
         return main;
     }
 

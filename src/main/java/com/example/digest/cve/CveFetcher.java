@@ -55,7 +55,7 @@ public class CveFetcher {
     public void fetch(CveRequest request, Pass pass) {
         String name = CveSources.name(request.source());
         if (pass.down.containsKey(request.source())) {
-            sources.failed(request, sources.messages().format("cve.error.skipped", name) + ": " + pass.down.get(request.source()));
+            sources.skipped(request, sources.messages().format("cve.error.skipped", name) + ": " + pass.down.get(request.source()));
             return;
         }
         boolean nvd = request.source().equals(CveSources.NVD);
@@ -89,8 +89,9 @@ public class CveFetcher {
             if (nvd) {
                 unsent();
             }
-            if (e.hostUnresponsive() || e.getMessage().startsWith("unknown host")) {
-                pass.down.putIfAbsent(request.source(), e.getMessage());
+            if ((e.hostUnresponsive() || e.getMessage().startsWith("unknown host")) && pass.down.putIfAbsent(request.source(), e.getMessage()) == null) {
+                sources.failed(request, e.getMessage() + "; " + name + " is not asked again in this run");
+                return;
             }
             sources.failed(request, e.getMessage());
         }

@@ -174,6 +174,12 @@ public class CveSources {
         request.keys().forEach(k -> cache.failed(request.source(), k, reason));
     }
 
+    /** A request not made (its source could not be reached earlier in the pass): recorded as failed, without a WARN of its own. */
+    public void skipped(CveRequest request, String why) {
+        LOG.debug("cve-context: {} skipped: {}", request, why);
+        request.keys().forEach(k -> cache.failed(request.source(), k, why));
+    }
+
     /** The name the digest shows for a source. */
     public static String name(String source) {
         return NAMES.getOrDefault(source, source);

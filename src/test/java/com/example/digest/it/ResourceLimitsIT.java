@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import com.example.digest.support.HostileServer;
 import com.example.digest.support.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,67 @@ class ResourceLimitsIT {
             String stderr = run.stderr();
             assertThat(stderr.lines().filter(l -> l.startsWith("news-digest: fatal error, exiting with 1: java.lang.OutOfMemoryError")))
                     .hasSize(1);
+        }
+    }
+
+    /** The CVE sources of a run at the hostile server, every healthy one answering "not listed". */
+    private void cveAt(HostileServer hostile, WebServer web, String extra) throws Exception {
+        web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
+                .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
+                .serveResource("/cve/dlink.html", "text/html; charset=utf-8", "fixtures/cve/dlink.html");
+        hostile.answer("/kev", 200, "{\"vulnerabilities\":[]}");
+        StringBuilder p = new StringBuilder("digest.feeds=news\ndigest.feed.news.url=" + web.url("/cve-news.rss") + "\n"
+                + "digest.fetch.allow-private-addresses=true\ndigest.max-item-age=36500d\ndigest.cve.enabled=true\n");
+        for (String source : new String[] {"nvd", "record", "kev", "epss", "jvn"}) {
+            p.append("digest.cve.").append(source).append(".url=").append(hostile.url("/" + source)).append('\n');
+        }
+        Files.writeString(work.resolve("application.properties"), p + extra);
+    }
+
+    @Test
+    void aCveSourceSending200MbUnderA256MbHeapIsCutOffAndTheDayIsPublished() throws Exception {
+        try (WebServer web = new WebServer(); HostileServer hostile = new HostileServer()) {
+            hostile.hostile("/nvd", HostileServer.Mode.HUGE);
+            cveAt(hostile, web, "");
+            JarProcess.Result r = new JarProcess(work).jvm("-Xmx256m").run("--once");
+
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            String day = r.stdout().lines().filter(l -> l.endsWith(".md")).findFirst().orElseThrow();
+            assertThat(Files.readString(work.resolve(day))).contains("NVD 失敗（answer larger than digest.cve.max-bytes");
+            assertThat(hostile.bytesSent()).isLessThan(100L << 20);
+        }
+    }
+
+    @Test
+    void anOutOfMemoryErrorThatARouteWouldCatchEndsTheRunWithExitOneAlsoUnderAJvmHook() throws Exception {
+        try (WebServer web = new WebServer(); HostileServer hostile = new HostileServer()) {
+            // a cap far above the heap: NVD's 200 MB fill a 64 MB heap inside the CVE route, whose doCatch would take it
+            hostile.hostile("/nvd", HostileServer.Mode.HUGE);
+            cveAt(hostile, web, "digest.cve.max-bytes=2000000000\ndigest.cve.timeout=5m\ndigest.cve.max-wait=10m\n");
+            JarProcess run = new JarProcess(work).jvm("-Xmx64m").jvm("-XX:OnOutOfMemoryError=true");
+            Process p = run.start("--once");
+            await().atMost(Duration.ofMinutes(5)).until(() -> !p.isAlive());
+            assertThat(p.waitFor(1, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(run.stderr()).isEqualTo(1);
+            assertThat(run.stderr().lines().filter(l -> l.startsWith("news-digest: fatal error, exiting with 1: java.lang.OutOfMemoryError")))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void sigtermWhileACveSourceDripsCutsTheRequestOffInsteadOfWaitingForIt() throws Exception {
+        try (WebServer web = new WebServer(); HostileServer hostile = new HostileServer()) {
+            hostile.hostile("/nvd", HostileServer.Mode.DRIP);
+            cveAt(hostile, web, "digest.cve.timeout=10m\ndigest.cve.max-wait=10m\n");
+            JarProcess run = new JarProcess(work);
+            Process p = run.start("--once");
+            await().atMost(Duration.ofMinutes(3)).until(() -> hostile.requests() > 0 && (run.stdout() + run.stderr()).contains("request(s) due"));
+            p.destroy(); // SIGTERM
+            await().atMost(Duration.ofMinutes(3)).until(() -> !p.isAlive());
+            String log = run.stdout() + run.stderr();
+            // Camel's graceful shutdown waited for the stuck exchange until its timeout and then forced it
+            assertThat(log).doesNotContain("Forcing shutdown", "not yet shutdown completely");
+            assertThat(log).contains("aborted: the process is stopping");
         }
     }
 }

@@ -85,6 +85,13 @@ public final class TicketSystems implements AutoCloseable {
         down = status;
     }
 
+    /** While set, a create (POST) is answered 201 with this body instead of the ticket (an answer without an id). */
+    private volatile String createAnswer;
+
+    public void createAnswer(String body) {
+        createAnswer = body;
+    }
+
     /** The next {@code count} creates make their ticket and then answer only after {@code millis}. */
     public void slowCreates(int count, long millis) {
         slowCreates.set(count);
@@ -111,7 +118,8 @@ public final class TicketSystems implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         Request request = new Request(exchange.getRequestMethod(), path, headers, body);
         requests.add(request);
-        Answer answer = down != 0 ? new Answer(down, null) : switch (kind) {
+        Answer answer = down != 0 ? new Answer(down, null)
+                : createAnswer != null && request.method().equals("POST") ? new Answer(201, createAnswer) : switch (kind) {
             case REDMINE -> redmine(request);
             case JIRA -> jira(request);
             case GITHUB -> github(request);
@@ -147,6 +155,11 @@ public final class TicketSystems implements AutoCloseable {
         Answer(int status, String body) {
             this(status, body, 0);
         }
+    }
+
+    /** A ticket someone else opened in the system: its id. */
+    public String plant(String subject, String description) {
+        return open(subject, description).id();
     }
 
     private Ticket open(String subject, String description) {
