@@ -224,12 +224,14 @@ public class HttpFetcher implements AutoCloseable {
                     header(response, "Retry-After"), body.bytes(), body.truncated(), null);
         } catch (FetchException e) {
             throw e;
-        } catch (IOException e) {
-            if (inFlight.closing()) {
-                throw new FetchException("aborted: the process is stopping", true);
+        } catch (RuntimeException e) {
+            if (request.isCancelled()) { // cut off by the deadline or a stop while the client was between steps
+                throw cutOff(until, budget);
             }
-            if (System.currentTimeMillis() >= until - 5) {
-                throw new FetchException("timed out: not complete within " + budget + " (" + limits.timeoutKey() + ")", true);
+            throw e;
+        } catch (IOException e) {
+            if (inFlight.closing() || System.currentTimeMillis() >= until - 5) {
+                throw cutOff(until, budget);
             }
             if (e instanceof SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 throw new FetchException("timed out after " + timeout.toSeconds() + "s (" + limits.timeoutKey() + ")", true);
@@ -249,6 +251,14 @@ public class HttpFetcher implements AutoCloseable {
             inFlight.end(registered);
             closeQuietly(response);
         }
+    }
+
+    /** Why a request was cancelled: the process is stopping, or the deadline passed. */
+    private FetchException cutOff(long until, String budget) {
+        if (inFlight.closing()) {
+            return new FetchException("aborted: the process is stopping", true);
+        }
+        return new FetchException("timed out: not complete within " + budget + " (" + limits.timeoutKey() + ")", true);
     }
 
     /** Closing a response whose connection was dropped on purpose may fail: nothing more to release then. */
