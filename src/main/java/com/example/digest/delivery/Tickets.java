@@ -125,7 +125,7 @@ public class Tickets {
             String note = delivery.day() + " r" + delivery.revision() + (delivery.resend() ? " (resend)" : "") + "\n\n" + description;
             jobs.add(new TicketJob(storyKey, marker, subject, described, note, payload(storyKey, action, digest, delivery, marker, described, note,
                     ticket == null ? null : ticket.id()),
-                    change, ticket == null ? null : ticket.id(), delivery.day(), delivery.revision()));
+                    change, ticket == null ? null : ticket.changeHash(), ticket == null ? null : ticket.id(), delivery.day(), delivery.revision()));
         }
         if (!jobs.isEmpty()) {
             LOG.info("deliver-tickets: {} revision {}: {} ticket(s) to open or update", delivery.day(), delivery.revision(), jobs.size());
@@ -187,7 +187,13 @@ public class Tickets {
         prepare(TicketTemplate.CREATE, job, exchange);
     }
 
+    /**
+     * A note is recorded as told before it is sent, and taken back only when sending fails: a process killed between
+     * the system's answer and the record sends it at most once, never twice (a note, unlike a ticket, cannot be found
+     * again by a search).
+     */
     public void prepareUpdate(@Variable("job") TicketJob job, Exchange exchange) {
+        ledger.record(job.storyKey(), job.ticketId(), job.change(), job.day(), job.revision());
         prepare(TicketTemplate.UPDATE, job, exchange);
     }
 
@@ -311,6 +317,9 @@ public class Tickets {
         String why = e == null ? "unknown error" : DeliveryFailures.describe(e);
         boolean permanent = e != null && !DeliveryFailures.isTransient(e);
         failures.add(new Failure(job.marker(), why, e));
+        if (job.ticketId() != null) { // a note that was not told after all: the next run tells it
+            ledger.record(job.storyKey(), job.ticketId(), job.previousChange(), job.day(), job.revision());
+        }
         try {
             Files.createDirectories(deadLetters);
             String name = job.day() + "-r" + job.revision() + "-tickets-" + job.marker().replace(':', '-');

@@ -85,6 +85,24 @@ public final class TicketSystems implements AutoCloseable {
         down = status;
     }
 
+    /** The method of the next request to hold after answering it, and what holds it. */
+    private volatile String holdNext;
+    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The next request with {@code method} is carried out (the ticket made, the note added) and its whole answer sent,
+     * but the answer is never ended: the client waits for the rest, as a process killed between the system's answer and
+     * recording it would. {@link #holding()} says when that point is reached; {@link #close()} lets it go.
+     */
+    public void holdAfterAnswering(String method) {
+        holdNext = method;
+    }
+
+    public boolean holding() {
+        return holding.get();
+    }
+
     /** While set, a create (POST) is answered 201 with this body instead of the ticket (an answer without an id). */
     private volatile String createAnswer;
 
@@ -128,11 +146,34 @@ public final class TicketSystems implements AutoCloseable {
         if (answer.status() >= 400 && down == 0) {
             refused.add(request.method() + " " + request.path() + ": " + answer.status() + " " + answer.body());
         }
+        if (holdNext != null && holdNext.equals(request.method()) && answer.status() < 300) {
+            holdNext = null;
+            hold(exchange, answer);
+            return;
+        }
         if (answer.slow() > 0) {
             // the system's own pace: the ticket is made, the answer comes after the client has given up
             later.schedule(() -> respond(exchange, answer), answer.slow(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } else {
             respond(exchange, answer);
+        }
+    }
+
+    private void hold(HttpExchange exchange, Answer answer) {
+        try {
+            byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(answer.status(), 0); // chunked: the end never comes while held
+            exchange.getResponseBody().write(bytes);
+            exchange.getResponseBody().flush();
+            holding.set(true);
+            held.await();
+        } catch (IOException e) {
+            // the client is gone (killed): what this is for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
         }
     }
 
@@ -416,6 +457,7 @@ public final class TicketSystems implements AutoCloseable {
 
     @Override
     public void close() {
+        held.countDown();
         server.stop(0);
         threads.shutdownNow();
         later.shutdownNow();
