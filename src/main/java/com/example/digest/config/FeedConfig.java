@@ -2,8 +2,12 @@ package com.example.digest.config;
 
 import java.util.regex.Pattern;
 
-/** One configured feed: {@code digest.feed.<id>.*}. */
-public record FeedConfig(String id, String url, Section section, Pattern include) {
+/**
+ * One configured feed: {@code digest.feed.<id>.*}. {@code trust} ranks it against the other feeds, higher is more
+ * trusted: the most trusted article of a story leads it ({@code digest.feed.<id>.trust}, by default its place in
+ * {@code digest.feeds}).
+ */
+public record FeedConfig(String id, String url, Section section, Pattern include, int trust) {
 
     public enum Section { NEWS, INCIDENTS }
 

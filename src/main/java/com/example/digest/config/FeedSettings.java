@@ -33,7 +33,8 @@ public record FeedSettings(List<FeedConfig> feeds, Duration pollInterval, Durati
     private static List<FeedConfig> feeds(SettingsReader r) {
         List<FeedConfig> result = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (String id : r.list("digest.feeds")) {
+        List<String> listed = r.list("digest.feeds");
+        for (String id : listed) {
             if (!id.matches("[A-Za-z0-9_-]+")) {
                 throw new ConfigException("digest.feeds", "feed id '" + id + "' may only hold letters, digits, '-' and '_'");
             }
@@ -50,13 +51,27 @@ public record FeedSettings(List<FeedConfig> feeds, Duration pollInterval, Durati
             }
             // a feed's section is news unless it says otherwise
             String section = r.text(prefix + "section").isEmpty() ? "news" : r.oneOf(prefix + "section", Set.of("news", "incidents"));
+            // the first feed listed is the most trusted, the last the least, unless trust says otherwise
+            int trust = trust(prefix + "trust", r.text(prefix + "trust"), listed.size() - ids.size() + 1);
             result.add(new FeedConfig(id, url, section.equals("incidents") ? FeedConfig.Section.INCIDENTS : FeedConfig.Section.NEWS,
-                    include(prefix + "include", r.text(prefix + "include"))));
+                    include(prefix + "include", r.text(prefix + "include")), trust));
         }
         if (result.isEmpty()) {
             throw new ConfigException("digest.feeds", "no feed is configured");
         }
         return List.copyOf(result);
+    }
+
+    /** {@code digest.feed.<id>.trust}: a whole number, higher is more trusted; empty: {@code byPosition}. */
+    private static int trust(String key, String value, int byPosition) {
+        if (value.isEmpty()) {
+            return byPosition;
+        }
+        if (!value.matches("-?\\d{1,9}")) {
+            throw new ConfigException(key, "'" + value + "' is not a whole number (higher is more trusted; leave it empty for the feed's place "
+                    + "in digest.feeds: the first listed is the most trusted)");
+        }
+        return Integer.parseInt(value);
     }
 
     private static Pattern include(String key, String filter) {

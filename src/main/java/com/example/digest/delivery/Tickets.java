@@ -107,7 +107,7 @@ public class Tickets {
                 continue;
             }
             DigestItem item = items.get(action.url());
-            // a story told by several articles keeps the key of its first one
+            // a story told by several articles keeps the key it was first published under
             String storyKey = item != null && item.storyKey() != null ? item.storyKey() : action.url();
             String description = description(action, item, digest, m);
             String change = sha256(description).substring(0, 16);

@@ -90,7 +90,10 @@ public record DigestItem(String source, String url, String originalTitle, String
                 sources, news, summarizedBy, textSource, usage);
     }
 
-    /** The key of the story this item tells: its first article's normalised URL. */
+    /**
+     * The key of the story this item tells: the URL of its article, or of a story's oldest article from its most trusted
+     * feed, kept once published ({@code story.Stories#merge}).
+     */
     public String storyKeyOrUrl() {
         return storyKey != null ? storyKey : url;
     }

@@ -95,8 +95,12 @@ public class DigestPublisher {
                 throw new UncheckedIOException("stored item " + s.key() + " cannot be read", e);
             }
         }
-        // one item per story: articles that tell the same event (a shared CVE, the same victim and event...) become one
-        items = new ArrayList<>(Stories.group(items).stream().map(Stories::merge).toList());
+        // one item per story: articles that tell the same event (a shared CVE, the same victim and event...) become one,
+        // led by the most trusted feed's article; a story this day already published keeps its key (and so its ticket)
+        java.util.function.ToIntFunction<String> trust = Stories.trust(settings.feeds());
+        Set<String> published = new HashSet<>();
+        store.stories().recent(day, day.plusDays(1)).forEach(story -> published.add(story.key()));
+        items = new ArrayList<>(Stories.group(items).stream().map(story -> Stories.merge(story, trust, published)).toList());
         Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
         items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
         incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));

@@ -111,7 +111,7 @@ public class DigestRenderer {
             lists.add(Map.of("label", text(followUpLine(item.followUp(), m)), "entries", List.of()));
         }
         lists.add(list(m.get("digest.summary"), texts(item.summary()), m.get("digest.unknown")));
-        lists.add(list(m.get("digest.iocs"), item.iocs().stream().map(DigestRenderer::defang).toList(), m.get("digest.noIocs")));
+        lists.add(list(m.get("digest.iocs"), item.iocs().stream().map(ioc -> ioc(ioc, m)).toList(), m.get("digest.noIocs")));
         if (!item.cveContexts().isEmpty()) {
             lists.add(list(m.get("digest.cves"), item.cveContexts().stream().map(c -> text(CveLine.of(c, m))).toList(), ""));
         }
@@ -209,6 +209,11 @@ public class DigestRenderer {
 
     private static String link(String title, String url) {
         return url != null && url.matches("(?i)https?://.+") ? "[" + text(title) + "](" + url(url) + ")" : text(title);
+    }
+
+    /** An IOC of an item's list: defanged, and, when only less trusted feeds than the item's lead name it, which. */
+    private static String ioc(Ioc ioc, Messages m) {
+        return ioc.onlyFromList().isEmpty() ? defang(ioc) : defang(ioc) + " " + m.format("digest.iocOnlyFrom", text(String.join(", ", ioc.onlyFromList())));
     }
 
     /** An IOC as Markdown shows it: defanged, so that no reader clicks it, and escaped. */

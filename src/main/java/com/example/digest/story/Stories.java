@@ -2,18 +2,23 @@ package com.example.digest.story;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
+import com.example.digest.config.FeedConfig;
 import com.example.digest.model.DigestItem;
 import com.example.digest.model.Ioc;
 
 /**
  * A day's items as stories: an item joins the first story one of whose articles {@link StoryMatcher} says it tells, and
- * none of whose articles vetoes it; a story of several articles becomes one item ({@link #merge}).
+ * none of whose articles vetoes it; a story of several articles becomes one item ({@link #merge}), led by the article of
+ * its most trusted feed.
  */
 public final class Stories {
     private Stories() {
@@ -100,36 +105,88 @@ public final class Stories {
     }
 
     /**
-     * One item for a story: the title and summary of its most complete article (a model's summary before an offline
-     * one, then the longest), the union of its IOCs and recommendations (each once), every article as a source, the key
-     * of its first article and when it was first seen.
+     * One item for a story. Its lead, whose title, summary, link and entities the item has, is the article of the most
+     * trusted feed ({@code trust} of the feed id, higher is more trusted); among articles of equally trusted feeds, the
+     * most complete (a model's summary before an offline one, then the longest), the older on a tie. The item has:
+     * <ul>
+     * <li>the union of the articles' IOCs, each that only less trusted feeds than the lead's name marked with them
+     * ({@link Ioc#onlyFrom});</li>
+     * <li>the recommendations, notes and AI recommendations of the articles as trusted as the lead (advice is prose, as a
+     * summary is: a less trusted copy's "do not patch" is not repeated);</li>
+     * <li>action required when any article asks for it, with the reason of the most trusted that does;</li>
+     * <li>every article as a source, the lead first, then the others oldest first;</li>
+     * <li>as its key, the key already published for one of its articles ({@code publishedKeys}: a revision of the day
+     * keeps the story's key and so its ticket, whatever joins it), else the link of the oldest article as trusted as the
+     * lead;</li>
+     * <li>when it was first seen: its oldest article's date.</li>
+     * </ul>
+     * {@code story} is oldest first, as {@link #group} gives it.
      */
-    public static DigestItem merge(List<DigestItem> story) {
+    public static DigestItem merge(List<DigestItem> story, ToIntFunction<String> trust, Set<String> publishedKeys) {
         if (story.size() == 1) {
             return story.get(0);
         }
         DigestItem first = story.get(0);
-        DigestItem best = story.stream().max(Comparator.comparing((DigestItem i) -> i.summarizedBy() != null && i.summarizedBy().startsWith("model:"))
-                .thenComparingInt(i -> i.summary().stream().mapToInt(String::length).sum())).orElse(first);
+        List<DigestItem> leadFirst = new ArrayList<>(story);
+        leadFirst.sort(leadOrder(trust)); // stable: on a tie the older article stays first
+        DigestItem lead = leadFirst.get(0);
+        int leadTrust = trust.applyAsInt(lead.source());
+        List<DigestItem> asTrusted = leadFirst.stream().filter(i -> trust.applyAsInt(i.source()) >= leadTrust).toList();
+
         Map<String, Ioc> iocs = new LinkedHashMap<>();
+        Set<String> namedByTheTrusted = new HashSet<>();
+        Map<String, Set<String>> namedOnlyBy = new HashMap<>();
+        for (DigestItem i : leadFirst) {
+            boolean trusted = trust.applyAsInt(i.source()) >= leadTrust;
+            for (Ioc ioc : i.iocs()) {
+                String key = ioc.type() + ":" + ioc.value().toLowerCase(java.util.Locale.ROOT);
+                iocs.putIfAbsent(key, ioc);
+                if (trusted) {
+                    namedByTheTrusted.add(key);
+                } else {
+                    namedOnlyBy.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(i.source());
+                }
+            }
+        }
+        List<Ioc> allIocs = iocs.entrySet().stream().map(e -> e.getValue().namedOnlyBy(
+                namedByTheTrusted.contains(e.getKey()) ? null : List.copyOf(namedOnlyBy.get(e.getKey())))).toList();
+
         Set<String> recommendations = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
         Set<String> ai = new LinkedHashSet<>();
-        List<DigestItem.Source> sources = new ArrayList<>();
-        boolean action = false;
-        String reason = null;
-        for (DigestItem i : story) {
-            i.iocs().forEach(ioc -> iocs.putIfAbsent(ioc.type() + ":" + ioc.value().toLowerCase(java.util.Locale.ROOT), ioc));
+        for (DigestItem i : asTrusted) {
             recommendations.addAll(i.recommendations());
             notes.addAll(i.notes());
             ai.addAll(i.aiRecommendations());
-            sources.add(new DigestItem.Source(i.source(), i.originalTitle(), i.url(), i.publishedAt()));
-            if (i.actionRequired() && !action) {
-                action = true;
-                reason = i.actionReason();
-            }
         }
-        return best.asStory(first.url(), first.publishedAt(), sources, List.copyOf(iocs.values()), List.copyOf(recommendations),
-                List.copyOf(notes), List.copyOf(ai), action, reason);
+        DigestItem asking = leadFirst.stream().filter(DigestItem::actionRequired).findFirst().orElse(null);
+
+        List<DigestItem.Source> sources = new ArrayList<>();
+        sources.add(source(lead));
+        story.stream().filter(i -> i != lead).forEach(i -> sources.add(source(i)));
+
+        String key = leadFirst.stream().map(DigestItem::storyKeyOrUrl).filter(publishedKeys::contains).findFirst()
+                .orElse(story.stream().filter(i -> trust.applyAsInt(i.source()) >= leadTrust).findFirst().orElse(lead).url());
+        return lead.asStory(key, first.publishedAt(), sources, allIocs, List.copyOf(recommendations), List.copyOf(notes), List.copyOf(ai),
+                asking != null, asking == null ? null : asking.actionReason());
+    }
+
+    /** The order in which a story's articles lead it: the most trusted feed first, then the most complete article. */
+    static Comparator<DigestItem> leadOrder(ToIntFunction<String> trust) {
+        Comparator<DigestItem> trusted = Comparator.comparingInt(i -> trust.applyAsInt(i.source()));
+        Comparator<DigestItem> byModel = Comparator.comparing(i -> i.summarizedBy() != null && i.summarizedBy().startsWith("model:"));
+        Comparator<DigestItem> longer = Comparator.comparingInt(i -> i.summary().stream().mapToInt(String::length).sum());
+        return trusted.thenComparing(byModel).thenComparing(longer).reversed();
+    }
+
+    /** How far each feed is trusted, from its settings; a feed no longer configured (an item stored before) is trusted least. */
+    public static ToIntFunction<String> trust(List<FeedConfig> feeds) {
+        Map<String, Integer> trust = new HashMap<>();
+        feeds.forEach(f -> trust.put(f.id(), f.trust()));
+        return id -> trust.getOrDefault(id, Integer.MIN_VALUE);
+    }
+
+    private static DigestItem.Source source(DigestItem i) {
+        return new DigestItem.Source(i.source(), i.originalTitle(), i.url(), i.publishedAt());
     }
 }

@@ -101,6 +101,19 @@ class SettingsTest {
     }
 
     @Test
+    void feedsAreTrustedInTheOrderTheyAreListedUnlessTheirTrustSaysOtherwise() {
+        props.put("digest.feeds", "a, b, c");
+        props.put("digest.feed.b.url", "https://b.example/feed");
+        props.put("digest.feed.c.url", "https://c.example/feed");
+        assertThat(settings().feeds()).extracting(FeedConfig::trust).containsExactly(3, 2, 1);
+        props.put("digest.feed.c.trust", "10");
+        props.put("digest.feed.a.trust", "-1");
+        assertThat(settings().feeds()).extracting(FeedConfig::trust).containsExactly(-1, 2, 10);
+        assertError("digest.feed.b.trust", "high", "digest.feed.b.trust: 'high' is not a whole number (higher is more trusted");
+        assertError("digest.feed.b.trust", "2.5", "digest.feed.b.trust: '2.5' is not a whole number");
+    }
+
+    @Test
     void anthropicWithoutKeyIsAnError() {
         props.put("digest.llm.provider", "anthropic");
         assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class).hasMessageStartingWith("digest.llm.api-key:");

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FeedParserTest {
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
     private final FeedParser parser = new FeedParser(Duration.ofDays(3), NOW);
-    private final FeedConfig news = new FeedConfig("news", "https://feeds.example.com/rss/", FeedConfig.Section.NEWS, null);
+    private final FeedConfig news = new FeedConfig("news", "https://feeds.example.com/rss/", FeedConfig.Section.NEWS, null, 1);
 
     @Test
     void skipsEntriesOlderThanMaxItemAgeAndKeepsUndatedOnes() {
@@ -59,7 +59,7 @@ class FeedParserTest {
     @Test
     void includeFilterSelectsIncidentTitles() {
         FeedConfig incidents = new FeedConfig("jp", "https://jp.example/feed", FeedConfig.Section.INCIDENTS,
-                java.util.regex.Pattern.compile("流出|ランサム"));
+                java.util.regex.Pattern.compile("流出|ランサム"), 1);
         List<Article> articles = parser.parse(incidents, rss("""
                 <item><title>顧客情報が流出</title><link>https://jp.example/1</link></item>
                 <item><title>講習会のお知らせ</title><link>https://jp.example/2</link></item>"""), null);

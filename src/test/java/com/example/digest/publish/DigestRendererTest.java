@@ -70,4 +70,21 @@ class DigestRendererTest {
         assertThat(json).contains("\"value\": \"http://evil.example.net/x\"", "\"actionReason\": null", "\"actions\": []",
                 "\"publishedAt\": null", "\"budgetReached\": false");
     }
+
+    @Test
+    void anIocOnlyLessTrustedFeedsNameShowsThemAndAnOlderDigestWithoutTheMarkReadsAsBefore() throws Exception {
+        Digest digest = digest(List.of(item("A", "https://n.example/a", List.of("s"), List.of(new Ioc("ipv4", "203.0.113.5"),
+                new Ioc("url", "http://evil-fix.com/x.exe", List.of("reposts")),
+                new Ioc("domain", "evil-fix.com", List.of("reposts", "mirror_2"))))), List.of(), List.of());
+
+        assertThat(renderer.markdown(digest)).contains("- IOCの列挙\n    - 203[.]0[.]113[.]5\n",
+                "    - hxxp://evil-fix[.]com/x.exe (出典: reposts のみ)\n", "    - evil-fix[.]com (出典: reposts, mirror\\_2 のみ)\n");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode iocs = mapper.readTree(renderer.json(digest)).path("items").get(0).path("iocs");
+        assertThat(iocs.get(0).has("onlyFrom")).isFalse();
+        assertThat(iocs.get(1).path("onlyFrom").toString()).isEqualTo("[\"reposts\"]");
+        assertThat(mapper.readValue(renderer.json(digest), Digest.class).items().get(0).iocs()).isEqualTo(digest.items().get(0).iocs());
+        // an IOC written before the mark existed
+        assertThat(mapper.readValue("{\"type\":\"ipv4\",\"value\":\"203.0.113.5\"}", Ioc.class)).isEqualTo(new Ioc("ipv4", "203.0.113.5"));
+    }
 }
