@@ -132,7 +132,7 @@ class HostileCopyTest extends PipelineTestSupport {
         assertThat(redmine.refused()).isEmpty();
         assertThat(redmine.tickets()).hasSize(1);
         TicketSystems.Ticket ticket = redmine.tickets().get(0);
-        assertThat(ticket.subject()).isEqualTo("【要約】" + VENDOR_TITLE + " [" + Tickets.marker(web.url(VENDOR_PAGE)) + "]");
+        assertThat(ticket.subject()).isEqualTo("【要約】" + VENDOR_TITLE + " [" + context.getRegistry().lookupByNameAndType("tickets", Tickets.class).marker(web.url(VENDOR_PAGE)) + "]");
         assertThat(ticket.description()).contains(web.url(VENDOR_PAGE)).doesNotContain("no action needed", "evil-fix");
         ticket.notes().forEach(note -> assertThat(note).doesNotContain("no action needed", "evil-fix"));
     }
