@@ -217,4 +217,24 @@ class SettingsTest {
                 .hasMessageNotContaining("s3cr3t-value");
         Settings.refuseSecretsOutsideTheEnvironment(Map.of(key, "")::get); // empty, as shipped: fine
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "jdbc:postgresql://db.example/digest?password=s3cr3t-value",
+            "jdbc:postgresql://db.example/digest?ssl=true&PassWord=s3cr3t-value",
+            "jdbc:postgresql://db.example/digest?pass%77ord=s3cr3t-value",
+            "jdbc:postgresql://digest:s3cr3t-value@db.example:5432/digest"})
+    void aPasswordInThePostgresUrlIsRefusedAsInAFileAndTheMessageNamesItsVariable(String url) {
+        props.put("digest.db.url", url);
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("digest.db.url: ")
+                .hasMessageContaining("DIGEST_DB_PASSWORD")
+                .hasMessageNotContaining("s3cr3t-value");
+    }
+
+    @Test
+    void aPostgresUrlWithoutAPasswordIsAccepted() {
+        props.put("digest.db.url", "jdbc:postgresql://db.example:5432/digest?user=digest&sslmode=require");
+        assertThat(settings().database().url()).isEqualTo("jdbc:postgresql://db.example:5432/digest?user=digest&sslmode=require");
+    }
 }

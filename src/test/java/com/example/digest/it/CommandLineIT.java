@@ -86,6 +86,18 @@ class CommandLineIT {
     }
 
     @Test
+    void aPasswordInThePostgresUrlIsRefusedLikeOneInAFileWithoutShowingIt() throws Exception {
+        int closed = Ports.freeOutsideEphemeralRange(); // nothing listens there: the URL must be refused before any connection
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:" + closed + "/digest?user=digest&password=hunter2-in-the-url",
+                "jdbc:postgresql://digest:hunter2-in-the-url@127.0.0.1:" + closed + "/digest")) {
+            Files.writeString(work.resolve("application.properties"), "digest.db.url=" + url + "\n");
+            JarProcess.Result r = new JarProcess(work).run("--demo", "--once");
+            assertOneLineError(r, "digest.db.url: ");
+            assertThat(r.stderr()).contains("DIGEST_DB_PASSWORD").doesNotContain("hunter2");
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorAndHelpAndVersionWork() throws Exception {
         assertThat(new JarProcess(work).run("--frobnicate").exitCode()).isEqualTo(2);
         JarProcess.Result help = new JarProcess(work).run("--help");
