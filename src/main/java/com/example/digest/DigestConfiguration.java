@@ -133,7 +133,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "modelSummarizer", new ModelSummarizer(chatModel, settings.llmModel(), prompts,
                 settings.llmMaxInputChars(), iocs, gate, answers));
         bind(context, "modelRetry", new ModelRetry(settings));
-        bind(context, "collector", new Collector(store, metrics));
+        bind(context, "collector", new Collector(store, metrics, settings.maxNewPerPoll()));
         bind(context, "articleSlots", new ArticleSlots(settings.concurrency()));
         bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, Watchlist.of(settings.watchlist()), clock));
         bind(context, "digestRenderer", new DigestRenderer());

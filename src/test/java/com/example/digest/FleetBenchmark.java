@@ -50,6 +50,7 @@ class FleetBenchmark {
             try (Fleet fleet = new Fleet(instances, dir, db, web, model, (i, p) -> {
                 p.put("digest.concurrency", "4");
                 p.put("digest.llm.max-concurrent", "64"); // the fleet's limit does not bind here
+                p.put("digest.feed.max-new-per-poll", String.valueOf(ARTICLES)); // one poll takes every article, as the figures assume
             })) {
                 long t0 = System.nanoTime();
                 fleet.poll();

@@ -124,6 +124,7 @@ class ThroughputBenchmark {
             settings.put("digest.llm.max-concurrent", String.valueOf(CONCURRENCY));
             settings.put("digest.fetch.allow-private-addresses", "true");
             settings.put("digest.cve.enabled", "false");
+            settings.put("digest.feed.max-new-per-poll", String.valueOf(n)); // one run takes the whole day, as the figures assume
             settings.put("digest.state.dir", state.toString());
             settings.put("digest.llm.cache-dir", cache.toString());
             settings.put("digest.output.dir", out.toString());

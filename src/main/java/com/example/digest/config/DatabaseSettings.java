@@ -20,6 +20,9 @@ public record DatabaseSettings(String url, String user, String password) {
             throw new ConfigException("digest.db.url", "'" + url + "' is not a PostgreSQL URL such as jdbc:postgresql://db.example/digest;"
                     + " leave it empty for the embedded database");
         }
+        if (url != null) {
+            PostgresUrl.check(url); // no password in it, and every parameter of a kind the driver takes
+        }
         return new DatabaseSettings(url, r.optional("digest.db.user"), r.optional("digest.db.password"));
     }
 

@@ -11,11 +11,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** {@code digest.feeds}, {@code digest.feed.<id>.*}, {@code digest.poll.interval} and {@code digest.max-item-age}. */
-public record FeedSettings(List<FeedConfig> feeds, Duration pollInterval, Duration maxItemAge) {
+/**
+ * {@code digest.feeds}, {@code digest.feed.<id>.*}, {@code digest.poll.interval}, {@code digest.max-item-age} and
+ * {@code digest.feed.max-new-per-poll} (the most entries of one feed a poll takes on; the rest wait in the state).
+ */
+public record FeedSettings(List<FeedConfig> feeds, Duration pollInterval, Duration maxItemAge, int maxNewPerPoll) {
 
     static FeedSettings read(SettingsReader r) {
-        return new FeedSettings(feeds(r), r.duration("digest.poll.interval"), r.duration("digest.max-item-age"));
+        return new FeedSettings(feeds(r), r.duration("digest.poll.interval"), r.duration("digest.max-item-age"),
+                r.positiveInt("digest.feed.max-new-per-poll"));
     }
 
     /** The hosts of the configured http(s) feeds: the operator's choice, fetched without the address guard. */

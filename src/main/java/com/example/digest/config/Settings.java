@@ -107,6 +107,8 @@ public final class Settings {
     public Set<String> feedHosts() { return feeds.hosts(); }
     public Duration pollInterval() { return feeds.pollInterval(); }
     public Duration maxItemAge() { return feeds.maxItemAge(); }
+    /** {@code digest.feed.max-new-per-poll}: the most waiting entries of one feed a poll takes on, newest first. */
+    public int maxNewPerPoll() { return feeds.maxNewPerPoll(); }
     public String closeCron() { return closeCron; }
     public ZoneId timezone() { return timezone; }
     public String language() { return language; }

@@ -25,15 +25,22 @@ import org.slf4j.LoggerFactory;
 public class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
+    /** Newest first; undated entries last, in the order the state keeps them (first seen). */
+    private static final java.util.Comparator<Article> NEWEST_FIRST =
+            java.util.Comparator.comparing(Article::publishedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
+
     private final StateStore store;
     private final DigestMetrics metrics;
+    private final int maxNewPerPoll;
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
     private volatile Poll poll = new Poll();
 
-    public Collector(StateStore store, DigestMetrics metrics) {
+    /** {@code maxNewPerPoll}: the most waiting articles of one feed a poll takes on ({@code digest.feed.max-new-per-poll}). */
+    public Collector(StateStore store, DigestMetrics metrics, int maxNewPerPoll) {
         this.store = store;
         this.metrics = metrics;
+        this.maxNewPerPoll = maxNewPerPoll;
     }
 
     /** The counts of one poll: articles taken on, finished, fallen back, and new articles per feed. */
@@ -45,6 +52,8 @@ public class Collector {
         final AtomicInteger fallbacks = new AtomicInteger();
         final Map<String, AtomicInteger> newPerFeed = new ConcurrentHashMap<>();
         final java.util.Set<String> taken = ConcurrentHashMap.newKeySet();
+        /** Articles of each feed handed on by {@link #pending} in this poll, against {@code maxNewPerPoll}. */
+        final Map<String, AtomicInteger> handedOn = new ConcurrentHashMap<>();
     }
 
     public void startPoll() {
@@ -53,13 +62,20 @@ public class Collector {
 
     /**
      * Stores the entries of one feed answer before anything else happens to them: from here on they are processed
-     * from the state ({@link #pending}), whatever becomes of this run. Entries already known count as duplicates.
+     * from the state ({@link #pending}), whatever becomes of this run. Entries already known count as duplicates, except
+     * those still waiting there (left for a later poll by {@code digest.feed.max-new-per-poll}, or given back): they are
+     * not processed yet, and a later poll takes them.
      */
     public List<Article> record(List<Article> articles) {
         List<Article> recorded = store.record(articles);
         Poll p = poll;
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        if (recorded.size() < articles.size()) {
+            articles.stream().map(Article::feedId).distinct()
+                    .forEach(feed -> store.pending(feed).forEach(a -> waiting.add(a.key())));
+        }
         for (Article article : articles) {
-            if (!recorded.contains(article)) {
+            if (!recorded.contains(article) && !waiting.contains(article.key())) {
                 metrics.duplicate(article.feedId());
             }
         }
@@ -69,11 +85,25 @@ public class Collector {
 
     /**
      * The articles of {@code feedId} waiting in the state (recorded, released, or left by a killed run), not yet taken on
-     * by this poll. Null: those of every feed, the poll's last sweep.
+     * by this poll: of each feed at most {@code maxNewPerPoll} a poll, newest first. The others stay waiting for the next
+     * poll, and one line says how many. Null: those of every feed, the poll's last sweep.
      */
     public List<Article> pending(String feedId) {
         Poll p = poll;
-        return store.pending(feedId).stream().filter(a -> !p.taken.contains(a.key())).toList();
+        Map<String, List<Article>> byFeed = store.pending(feedId).stream().filter(a -> !p.taken.contains(a.key()))
+                .collect(java.util.stream.Collectors.groupingBy(Article::feedId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        List<Article> handedOn = new java.util.ArrayList<>();
+        byFeed.forEach((feed, waiting) -> {
+            AtomicInteger count = p.handedOn.computeIfAbsent(feed, f -> new AtomicInteger());
+            int before = count.getAndAccumulate(waiting.size(), (already, more) -> Math.min(maxNewPerPoll, already + more));
+            int room = Math.max(0, Math.min(maxNewPerPoll, before + waiting.size()) - before);
+            if (room < waiting.size() && room > 0) {
+                LOG.info("{}: {} has {} new entries waiting, taking the newest {} (digest.feed.max-new-per-poll), {} left for the next poll",
+                        feedId == null ? "poll-feeds" : "fetch-feed", feed, waiting.size(), room, waiting.size() - room);
+            }
+            handedOn.addAll(waiting.stream().sorted(NEWEST_FIRST).limit(room).toList());
+        });
+        return handedOn;
     }
 
     /** Claims an article: the claimed article (with its day and fence), or null when another claim holds it or it is done. */

@@ -3,6 +3,7 @@ package com.example.digest.publish;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +16,16 @@ import com.example.digest.model.CveContext;
  * A part whose source does not list the CVE is left out; a source that could not be asked is named at the end.
  */
 public final class CveLine {
+    /**
+     * The most severe first: in KEV (exploited) before the rest, then the higher CVSS base score, then the higher EPSS,
+     * then by id (year and number as numbers, so CVE-2025-9999 comes before CVE-2025-10000). No score sorts below any.
+     */
+    public static final Comparator<CveContext> MOST_SEVERE_FIRST = Comparator
+            .comparing((CveContext c) -> c.kev() == null)
+            .thenComparing(c -> c.cvss() == null ? null : c.cvss().score(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(c -> c.epss() == null ? null : c.epss().probability(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(CveLine::year).thenComparing(CveLine::number).thenComparing(CveContext::id);
+
     private CveLine() {
     }
 
@@ -41,6 +52,20 @@ public final class CveLine {
             parts.add(m.format("cve.missing", String.join(", ", missing)));
         }
         return c.id() + " — " + (parts.isEmpty() ? m.get("cve.noData") : String.join(" · ", parts));
+    }
+
+    private static long year(CveContext c) {
+        return part(c.id(), 1);
+    }
+
+    private static long number(CveContext c) {
+        return part(c.id(), 2);
+    }
+
+    /** The year (1) or number (2) of {@code CVE-YYYY-NNNN}; an id of another shape sorts after those of this one. */
+    private static long part(String id, int index) {
+        String[] parts = id == null ? new String[0] : id.split("-");
+        return parts.length == 3 && parts[index].matches("\\d{1,9}") ? Long.parseLong(parts[index]) : Long.MAX_VALUE;
     }
 
     /** 0.94 for a likely exploit; two significant digits below 0.1 (0.0027), so that a small score does not read as 0. */

@@ -1,5 +1,6 @@
 package com.example.digest.publish;
 
+import com.example.digest.model.CveContext;
 import com.example.digest.model.Digest;
 import com.example.digest.model.DigestItem;
 import com.example.digest.model.Incident;
@@ -30,6 +31,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * feed, a page or the model is escaped as plain text; the only links are the item URLs.
  */
 public class DigestRenderer {
+    /** CVE lines shown under one item; the rest are counted on one more line. */
+    static final int MAX_CVE_LINES = 10;
+
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
     private final DefaultPrettyPrinter printer;
@@ -113,7 +117,7 @@ public class DigestRenderer {
         lists.add(list(m.get("digest.summary"), texts(item.summary()), m.get("digest.unknown")));
         lists.add(list(m.get("digest.iocs"), item.iocs().stream().map(ioc -> ioc(ioc, m)).toList(), m.get("digest.noIocs")));
         if (!item.cveContexts().isEmpty()) {
-            lists.add(list(m.get("digest.cves"), item.cveContexts().stream().map(c -> text(CveLine.of(c, m))).toList(), ""));
+            lists.add(list(m.get("digest.cves"), cveLines(item.cveContexts(), m), ""));
         }
         lists.add(list(m.get("digest.recommendations"), texts(item.recommendations()), m.get("digest.unknown")));
         lists.add(list(m.get("digest.other"), texts(item.notes()), m.get("digest.unknown")));
@@ -128,6 +132,20 @@ public class DigestRenderer {
             lists.add(Map.of("label", m.format("digest.alsoIncident", String.join(" / ", incidents)), "entries", List.of()));
         }
         return lists;
+    }
+
+    /**
+     * An item's CVE lines, most severe first ({@link CveLine#MOST_SEVERE_FIRST}), at most {@link #MAX_CVE_LINES}, then
+     * how many more there are ({@code 他 1990 件}): an article listing a vendor's whole advisory must not bury the digest.
+     * The JSON keeps every id.
+     */
+    static List<String> cveLines(List<CveContext> cves, Messages m) {
+        List<String> lines = new java.util.ArrayList<>(cves.stream().sorted(CveLine.MOST_SEVERE_FIRST).limit(MAX_CVE_LINES)
+                .map(c -> text(CveLine.of(c, m))).toList());
+        if (cves.size() > MAX_CVE_LINES) {
+            lines.add(text(m.format("cve.more", cves.size() - MAX_CVE_LINES)));
+        }
+        return lines;
     }
 
     /** What is new in a follow-up since the story was last published, from the stored fields. */

@@ -62,11 +62,7 @@ public final class Database implements AutoCloseable {
                 throw new StateStore.StateUnusableException("no state in " + stateDir.toAbsolutePath() + " yet: nothing has run there");
             }
             if (shared) { // most often a wrong URL, user or password, or a server that is down: one line for the operator
-                Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
-                throw new StateStore.StateUnusableException("the state database " + settings + " cannot be used: " + root.getMessage());
+                throw new StateStore.StateUnusableException("the state database " + settings + " cannot be used: " + whyUnusable(e));
             }
             throw new StateStore.StateStoreException("state store: " + e.getMessage(), e);
         }
@@ -122,6 +118,26 @@ public final class Database implements AutoCloseable {
             config.setPassword(settings.password());
         }
         return config;
+    }
+
+    /**
+     * Why a shared database could not be opened, in the driver's words (its SQLException says which parameter or what
+     * failed), then the root cause when it adds something: {@code The SocketFactory class provided x could not be
+     * instantiated. (ClassNotFoundException: x)}, where the root cause alone would say only {@code x}.
+     */
+    static String whyUnusable(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        Throwable sql = cause(e, SQLException.class);
+        String words = sql != null && sql.getMessage() != null && !sql.getMessage().isBlank() ? sql.getMessage().strip() : null;
+        String rootMessage = root.getMessage() == null ? "" : root.getMessage().strip();
+        if (words == null || root == sql) {
+            return words != null ? words : root.getClass().getSimpleName() + (rootMessage.isEmpty() ? "" : ": " + rootMessage);
+        }
+        return words.equals(rootMessage) ? words
+                : words + " (" + root.getClass().getSimpleName() + (rootMessage.isEmpty() ? "" : ": " + rootMessage) + ")";
     }
 
     private static Throwable cause(Throwable e, Class<? extends Throwable> type) {

@@ -31,7 +31,7 @@ public class IocExtractor {
             + "|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:?){0,6}(?![0-9A-Fa-f:])");
     private static final Pattern DOMAIN = Pattern.compile("(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?![\\w@-]|\\.[A-Za-z0-9])");
     private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,128}(?![0-9A-Fa-f])");
-    private static final Pattern CVE = Pattern.compile("(?<![A-Za-z0-9-])CVE-\\d{4}-\\d{4,7}(?![0-9])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CVE = Pattern.compile("(?<![A-Za-z0-9-])CVE-(\\d{4})-\\d{4,7}(?![0-9])", Pattern.CASE_INSENSITIVE);
     /** ATT&CK: a technique or sub-technique (any case in running text), a tactic, a mitigation; never part of a longer id. */
     private static final Pattern ATTACK = Pattern.compile("(?<![A-Za-z0-9.])(?:([Tt]1\\d{3}(?:\\.\\d{3})?)|(TA0\\d{3})|(M1\\d{3}))(?![A-Za-z0-9]|\\.\\d)");
     private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "dll", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
@@ -84,7 +84,9 @@ public class IocExtractor {
         emails(plain, found, taken);
         Matcher cve = CVE.matcher(plain);
         while (cve.find()) {
-            add(found, taken, "cve", cve.group().toUpperCase(Locale.ROOT), cve.start(), cve.end());
+            if (isCveYear(Integer.parseInt(cve.group(1)))) {
+                add(found, taken, "cve", cve.group().toUpperCase(Locale.ROOT), cve.start(), cve.end());
+            }
         }
         Matcher attack = ATTACK.matcher(plain);
         while (attack.find()) {
@@ -163,6 +165,16 @@ public class IocExtractor {
             boolean xmpp = XMPP_LABEL.matcher(plain.substring(lineStart, m.start())).find();
             add(found, taken, xmpp ? "xmpp" : "email", value, m.start(), m.end());
         }
+    }
+
+    /**
+     * Whether a CVE id may have this year. The CVE list began in 1999 (CVE-1999-0001 is its first id), so an earlier year,
+     * CVE-0000-0000 among them, is a placeholder or a typo. A numbering authority may assign next year's ids in the last
+     * days of this one, so next year (this year in UTC, plus one, which also covers the zones ahead of UTC) is allowed;
+     * a later year is no real id.
+     */
+    static boolean isCveYear(int year) {
+        return year >= 1999 && year <= java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
     }
 
     /** The IOC that {@code value} is on its own, or null if it is none. */

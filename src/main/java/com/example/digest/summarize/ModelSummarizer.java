@@ -128,7 +128,9 @@ public class ModelSummarizer {
                 continue; // not in the article: the model made it up
             }
             Ioc typed = iocs.classify(value);
-            if (typed == null && IocExtractor.TYPES.contains(ioc.type())) {
+            // the model's own type stands where the patterns find nothing, but never for a CVE id: its pattern (and
+            // its year) is the whole of what makes one, so one the patterns refuse (CVE-0000-0000) is none
+            if (typed == null && IocExtractor.TYPES.contains(ioc.type()) && !ioc.type().equals("cve")) {
                 typed = new Ioc(ioc.type(), value);
             }
             if (typed != null && !iocs.ignores(typed, site)) {

@@ -230,4 +230,36 @@ class SettingsTest {
                 .hasMessageNotContaining("s3cr3t-value");
         Settings.refuseSecretsOutsideTheEnvironment(Map.of(key, "")::get); // empty, as shipped: fine
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "jdbc:postgresql://db.example/digest?password=s3cr3t-value",
+            "jdbc:postgresql://db.example/digest?ssl=true&PassWord=s3cr3t-value",
+            "jdbc:postgresql://db.example/digest?pass%77ord=s3cr3t-value",
+            "jdbc:postgresql://digest:s3cr3t-value@db.example:5432/digest"})
+    void aPasswordInThePostgresUrlIsRefusedAsInAFileAndTheMessageNamesItsVariable(String url) {
+        props.put("digest.db.url", url);
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("digest.db.url: ")
+                .hasMessageContaining("DIGEST_DB_PASSWORD")
+                .hasMessageNotContaining("s3cr3t-value");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "sslmode=x | the parameter sslmode is 'x', but it takes one of disable, allow, prefer, require, verify-ca, verify-full",
+            "connectTimeout=x | the parameter connectTimeout is 'x', but it takes a whole number (default 10): The timeout value in seconds",
+            "tcpKeepAlive=yes | the parameter tcpKeepAlive is 'yes', but it takes true or false (default false)",
+            "requireAuth=scram-sha-256,kerberos | the parameter requireAuth is 'scram-sha-256,kerberos', but it takes a comma-separated list of password, md5",
+            "sslmode=%zz | the parameter sslmode is not percent-encoded correctly"})
+    void aBadPostgresUrlParameterSaysWhichItIsAndWhatItTakes(String parameter, String message) {
+        props.put("digest.db.url", "jdbc:postgresql://db.example/digest?user=digest&" + parameter);
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class).hasMessageStartingWith("digest.db.url: " + message);
+    }
+
+    @Test
+    void aPostgresUrlWithoutAPasswordIsAccepted() {
+        props.put("digest.db.url", "jdbc:postgresql://db.example:5432/digest?user=digest&sslmode=require");
+        assertThat(settings().database().url()).isEqualTo("jdbc:postgresql://db.example:5432/digest?user=digest&sslmode=require");
+    }
 }

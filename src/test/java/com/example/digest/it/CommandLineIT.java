@@ -86,6 +86,32 @@ class CommandLineIT {
     }
 
     @Test
+    void aPasswordInThePostgresUrlIsRefusedLikeOneInAFileWithoutShowingIt() throws Exception {
+        int closed = Ports.freeOutsideEphemeralRange(); // nothing listens there: the URL must be refused before any connection
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:" + closed + "/digest?user=digest&password=hunter2-in-the-url",
+                "jdbc:postgresql://digest:hunter2-in-the-url@127.0.0.1:" + closed + "/digest")) {
+            Files.writeString(work.resolve("application.properties"), "digest.db.url=" + url + "\n");
+            JarProcess.Result r = new JarProcess(work).run("--demo", "--once");
+            assertOneLineError(r, "digest.db.url: ");
+            assertThat(r.stderr()).contains("DIGEST_DB_PASSWORD").doesNotContain("hunter2");
+        }
+    }
+
+    @Test
+    void aJdbcParameterTheDriverCannotUseIsExplainedInItsWordsNotByItsBareValue() throws Exception {
+        int closed = Ports.freeOutsideEphemeralRange();
+        Files.writeString(work.resolve("application.properties"),
+                "digest.db.url=jdbc:postgresql://127.0.0.1:" + closed + "/digest?socketFactory=x\n");
+        JarProcess.Result r = new JarProcess(work).run("--demo", "--once");
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(1);
+        List<String> failures = r.stderr().lines().filter(l -> l.startsWith("news-digest: ")).toList();
+        assertThat(failures).as(r.stderr()).hasSize(1);
+        assertThat(failures.get(0)).startsWith("news-digest: the state database postgresql://127.0.0.1:" + closed + "/digest?socketFactory=… cannot be used: ")
+                .contains("The SocketFactory class provided x could not be instantiated", "ClassNotFoundException: x")
+                .doesNotEndWith("cannot be used: x");
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorAndHelpAndVersionWork() throws Exception {
         assertThat(new JarProcess(work).run("--frobnicate").exitCode()).isEqualTo(2);
         JarProcess.Result help = new JarProcess(work).run("--help");

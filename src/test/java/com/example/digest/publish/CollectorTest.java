@@ -32,7 +32,7 @@ class CollectorTest {
     void aClaimThatWasLostIsNeitherStoredNorCountedAsDone() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (StateStore store = TestStates.open(dir.resolve("state"), ZoneId.of("UTC"), Duration.ZERO, Clock.systemUTC())) {
-            Collector collector = new Collector(store, new DigestMetrics(registry));
+            Collector collector = new Collector(store, new DigestMetrics(registry), 100);
             Article entry = new Article("news", FeedConfig.Section.NEWS, "https://n.example/a", "https://n.example/a", "A",
                     "Text of A.", null, null, 0);
             collector.startPoll();

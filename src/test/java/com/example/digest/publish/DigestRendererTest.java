@@ -1,5 +1,6 @@
 package com.example.digest.publish;
 
+import com.example.digest.model.CveContext;
 import com.example.digest.model.Digest;
 import com.example.digest.model.DigestItem;
 import com.example.digest.model.Incident;
@@ -8,6 +9,8 @@ import com.example.digest.model.Ioc;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,61 @@ class DigestRendererTest {
                 "    - user[@]example[.]com\n", "    - 2001[:]db8::1\n", "    - " + "ab".repeat(32) + "\n", "    - CVE-2025-1\n",
                 "- 推奨事項\n    - 不明\n", "- AIの推奨事項\n    - なし\n", "### 日本の侵害事例\n- 該当なし\n");
         assertThat(md).endsWith("---\n取得状況: news 正常（新着 1件） / jp 失敗（新着 0件、連続3回失敗: HTTP 500）\n");
+    }
+
+    @Test
+    void anItemWithTwoThousandCveIdsShowsItsTenMostSevereThenHowManyMoreAndTheJsonKeepsThemAll() throws Exception {
+        List<CveContext> cves = new java.util.ArrayList<>();
+        for (int n = 9999; n < 11999; n++) {
+            cves.add(new CveContext("CVE-2025-" + n, null, null, null, null, List.of(), List.of("limit"))); // not looked up
+        }
+        set(cves, "CVE-2025-10500", cvss(5.0), null, kev());
+        set(cves, "CVE-2025-10400", cvss(9.8), null, kev());
+        set(cves, "CVE-2025-10300", cvss(10.0), null, null);
+        set(cves, "CVE-2025-10200", cvss(9.8), epss(0.5), null);
+        set(cves, "CVE-2025-10201", cvss(9.8), epss(0.9), null);
+        set(cves, "CVE-2025-10100", cvss(9.8), null, null);
+        set(cves, "CVE-2025-10000", cvss(7.0), null, null);
+        set(cves, "CVE-2025-9999", cvss(7.0), null, null);
+        java.util.Collections.shuffle(cves, new java.util.Random(7));
+        DigestItem item = item("Two thousand ids", "https://n.example/a", List.of("s"), List.of()).withCves(cves);
+
+        String md = renderer.markdown(digest(List.of(item), List.of(), List.of()));
+        List<String> shown = md.lines().dropWhile(l -> !l.equals("- CVE情報")).skip(1).takeWhile(l -> l.startsWith("    - ")).toList();
+        assertThat(shown).extracting(l -> l.replaceFirst("^    - (\\S+).*", "$1")).containsExactly(
+                "CVE-2025-10400", "CVE-2025-10500", // in KEV, then by CVSS
+                "CVE-2025-10300", "CVE-2025-10201", "CVE-2025-10200", "CVE-2025-10100", // CVSS, then EPSS
+                "CVE-2025-9999", "CVE-2025-10000", // the same scores: by id, as numbers
+                "CVE-2025-10001", "CVE-2025-10002", // no data: last, by id
+                "他");
+        assertThat(shown.get(10)).isEqualTo("    - 他 1990 件");
+
+        Digest english = new ObjectMapper().readValue(renderer.json(digest(List.of(item), List.of(), List.of())), Digest.class);
+        english = new Digest(english.date(), english.revision(), english.generatedAt(), "en", null, english.overview(), english.actions(),
+                english.items(), english.incidents(), english.feeds(), english.cveSourceStates(), english.usage());
+        assertThat(renderer.markdown(english)).contains("    - and 1990 more\n").doesNotContain("CVE-2025-10003");
+
+        JsonNode json = new ObjectMapper().readTree(renderer.json(digest(List.of(item), List.of(), List.of())));
+        assertThat(json.path("items").get(0).path("cves")).hasSize(2000);
+        String mail = new com.example.digest.delivery.MailHtml().render(md, "digest");
+        assertThat(org.jsoup.Jsoup.parse(mail).select("li li").eachText()).filteredOn(t -> t.startsWith("CVE-")).hasSize(10);
+        assertThat(mail).contains("他 1990 件");
+    }
+
+    private static CveContext.Cvss cvss(double score) {
+        return new CveContext.Cvss(score, null, null, "3.1", "NVD");
+    }
+
+    private static CveContext.Epss epss(double probability) {
+        return new CveContext.Epss(probability, 0.5, "2026-11-25");
+    }
+
+    private static CveContext.Kev kev() {
+        return new CveContext.Kev("2025-11-14", "2025-11-21", "Unknown", "Vendor", "Product");
+    }
+
+    private static void set(List<CveContext> cves, String id, CveContext.Cvss cvss, CveContext.Epss epss, CveContext.Kev kev) {
+        cves.replaceAll(c -> c.id().equals(id) ? new CveContext(id, cvss, epss, kev, null, List.of(), List.of()) : c);
     }
 
     @Test

@@ -37,6 +37,14 @@ class IocExtractorTest {
     }
 
     @Test
+    void aCveIdNeedsAYearFrom1999ToNextYear() {
+        int next = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+        assertThat(extractor.find("CVE-0000-0000, CVE-1998-1234, CVE-1999-0001, CVE-" + next + "-1234 and CVE-" + (next + 1) + "-1234"))
+                .containsExactly(new Ioc("cve", "CVE-1999-0001"), new Ioc("cve", "CVE-" + next + "-1234"));
+        assertThat(extractor.classify("CVE-0000-0000")).isNull();
+    }
+
+    @Test
     void ignoredDomainsAndTheirSubdomainsAreLeftOut() {
         assertThat(extractor.find("Read more at www.news.example/story and https://news.example/x")).isEmpty();
     }

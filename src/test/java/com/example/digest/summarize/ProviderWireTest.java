@@ -76,7 +76,28 @@ class ProviderWireTest {
         assertThat(item.iocs()).extracting(i -> i.value()).containsExactly("203.0.113.45");
     }
 
+    @Test
+    void aCveIdTheModelReportsIsKeptOnlyWithAYearFrom1999ToNextYearEvenWhenTheArticleHasIt() throws Exception {
+        String answer = ANSWER.replace("""
+                [{"type":"ipv4","value":"203.0.113.45"}]""", """
+                [{"type":"cve","value":"CVE-0000-0000"},{"type":"cve","value":"CVE-1998-0001"},{"type":"cve","value":"CVE-9999-1234"},
+                 {"type":"cve","value":"CVE-2024-3400"}]""");
+        server.serve("/api/chat", 200, "application/json", json.writeValueAsString(Map.of(
+                "model", "llama3.1", "created_at", "2026-11-25T00:00:00Z",
+                "message", Map.of("role", "assistant", "content", answer), "done", true,
+                "prompt_eval_count", 100, "eval_count", 20)));
+
+        DigestItem item = summarize(Map.of("digest.llm.provider", "ollama", "digest.llm.base-url", server.base()), Map.of(),
+                "Placeholder ids CVE-0000-0000, CVE-1998-0001 and CVE-9999-1234 beside the real CVE-2024-3400.");
+
+        assertThat(item.iocs()).extracting(i -> i.type() + " " + i.value()).containsExactly("cve CVE-2024-3400");
+    }
+
     private DigestItem summarize(Map<String, String> props, Map<String, String> env) {
+        return summarize(props, env, "Attack from 203.0.113.45 was seen.");
+    }
+
+    private DigestItem summarize(Map<String, String> props, Map<String, String> env, String text) {
         Map<String, String> all = new HashMap<>(props);
         all.put("digest.feeds", "a");
         all.put("digest.feed.a.url", "https://a.example/feed");
@@ -90,7 +111,7 @@ class ProviderWireTest {
                     new AnswerCache(cacheDir, settings.provider().name(), settings.llmModel(), "test"));
             Article article = new Article("a", FeedConfig.Section.NEWS, "https://a.example/1", "https://a.example/1", "Title",
                     "desc", null, null, 0);
-            return summarizer.summarize(new EnrichedArticle(article, "Attack from 203.0.113.45 was seen.", "page"), gate.deadline());
+            return summarizer.summarize(new EnrichedArticle(article, text, "page"), gate.deadline());
         }
     }
 }
