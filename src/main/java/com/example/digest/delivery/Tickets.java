@@ -146,7 +146,7 @@ public class Tickets {
             List<CveContext> cves = item.cveContexts();
             if (!cves.isEmpty()) {
                 d.append('\n');
-                cves.forEach(c -> d.append("- ").append(CveLine.of(c, m)).append('\n'));
+                CveLine.capped(cves, m).forEach(line -> d.append("- ").append(line).append('\n'));
             }
         }
         if (digest.tlp() != null) {

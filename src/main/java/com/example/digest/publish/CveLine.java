@@ -29,6 +29,18 @@ public final class CveLine {
     private CveLine() {
     }
 
+    /** The most CVE lines shown for one item: an article listing a vendor's whole advisory must not bury the digest. */
+    public static final int MAX_LINES = 10;
+
+    /** An item's CVE lines, most severe first, at most {@link #MAX_LINES}, then how many more there are ({@code 他 N 件}). */
+    public static List<String> capped(List<CveContext> cves, Messages m) {
+        List<String> lines = new java.util.ArrayList<>(cves.stream().sorted(MOST_SEVERE_FIRST).limit(MAX_LINES).map(c -> of(c, m)).toList());
+        if (cves.size() > MAX_LINES) {
+            lines.add(m.format("cve.more", cves.size() - MAX_LINES));
+        }
+        return lines;
+    }
+
     public static String of(CveContext c, Messages m) {
         List<String> parts = new ArrayList<>();
         if (c.cvss() != null) {

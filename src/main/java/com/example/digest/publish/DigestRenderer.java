@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public class DigestRenderer {
     /** CVE lines shown under one item; the rest are counted on one more line. */
-    static final int MAX_CVE_LINES = 10;
+    static final int MAX_CVE_LINES = CveLine.MAX_LINES;
 
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
@@ -140,12 +140,7 @@ public class DigestRenderer {
      * The JSON keeps every id.
      */
     static List<String> cveLines(List<CveContext> cves, Messages m) {
-        List<String> lines = new java.util.ArrayList<>(cves.stream().sorted(CveLine.MOST_SEVERE_FIRST).limit(MAX_CVE_LINES)
-                .map(c -> text(CveLine.of(c, m))).toList());
-        if (cves.size() > MAX_CVE_LINES) {
-            lines.add(text(m.format("cve.more", cves.size() - MAX_CVE_LINES)));
-        }
-        return lines;
+        return CveLine.capped(cves, m).stream().map(DigestRenderer::text).toList();
     }
 
     /** What is new in a follow-up since the story was last published, from the stored fields. */
