@@ -99,7 +99,6 @@ public class DigestConfiguration implements CamelConfiguration {
         Prompts prompts = new Prompts(settings.language());
         DigestMetrics metrics = new DigestMetrics(meterRegistry(context));
         TokenLedger ledger = new TokenLedger(store);
-        ChatModel chatModel = null; // made below, once the outbound clients are
         // on a shared database the model limits hold for the whole fleet; a slot a killed instance held frees after one item's time
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
                 settings.llmItemTimeout(), ledger, store::today, metrics,
@@ -123,7 +122,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "pageEnricher", new PageEnricher(
                 new PageFetcher(pageHttp, new HostLimits(settings.fetchMaxPerHost(), settings.fetchTimeout(), settings.pollInterval())),
                 new ArticleExtractor()));
-        chatModel = chatModel(settings, outbound);
+        ChatModel chatModel = chatModel(settings, outbound); // through the outbound client for the model
         bind(context, "modelGate", gate);
         bind(context, "offlineSummarizer", new OfflineSummarizer(iocs, Messages.of(settings.language())));
         AnswerCache answers = new AnswerCache(settings.llmCacheDir(), settings.provider().name(), settings.llmModel(), prompts.version());

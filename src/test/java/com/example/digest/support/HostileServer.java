@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +31,11 @@ public final class HostileServer implements AutoCloseable {
     private final ServerSocket socket;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hostile-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hostile-server-drip");
         t.setDaemon(true);
         return t;
     });
@@ -84,7 +91,10 @@ public final class HostileServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+        boolean handedOn = false;
+        try {
+            InputStream in = client.getInputStream();
+            OutputStream out = client.getOutputStream();
             String path = readRequest(in);
             if (path == null) {
                 return;
@@ -106,11 +116,9 @@ public final class HostileServer implements AutoCloseable {
                     filler(out, 200L << 20);
                 }
                 case DRIP -> {
-                    byte[] answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII);
-                    for (byte b : answer) {
-                        write(out, new byte[] {b});
-                        Thread.sleep(1000); // the server's own pace; no test waits on this clock
-                    }
+                    drip(client, out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+                            .getBytes(StandardCharsets.US_ASCII), 0);
+                    handedOn = true; // the pacer writes the rest and closes
                 }
                 case CLOSE_AFTER_LARGE -> {
                     write(out, ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + (20L << 20) + "\r\n\r\n[")
@@ -121,8 +129,32 @@ public final class HostileServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client hung up: what a guarded client does
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (!handedOn) {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    /** Writes {@code answer[next]} and schedules the next byte a second later: the server's own pace, not a test's wait. */
+    private void drip(Socket client, OutputStream out, byte[] answer, int next) {
+        try {
+            write(out, new byte[] {answer[next]});
+            if (next + 1 < answer.length && !closed) {
+                pacer.schedule(() -> drip(client, out, answer, next + 1), 1, TimeUnit.SECONDS);
+                return;
+            }
+        } catch (IOException e) {
+            // the client hung up
+        }
+        closeQuietly(client);
+    }
+
+    private static void closeQuietly(Socket client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 
@@ -175,5 +207,6 @@ public final class HostileServer implements AutoCloseable {
             // closing
         }
         threads.shutdownNow();
+        pacer.shutdownNow();
     }
 }
