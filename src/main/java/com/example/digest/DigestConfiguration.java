@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
+import com.example.digest.config.CveSettings;
 import com.example.digest.config.Messages;
 import com.example.digest.config.Redact;
 import com.example.digest.config.Settings;
@@ -46,6 +47,8 @@ import com.example.digest.summarize.OfflineSummarizer;
 import com.example.digest.summarize.Prompts;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import com.example.digest.cve.CveFetcher;
+import com.example.digest.cve.CveLookups;
+import com.example.digest.cve.NvdSync;
 import com.example.digest.fetch.HttpCall;
 import com.example.digest.fetch.InFlight;
 import com.example.digest.fetch.Limits;
@@ -152,8 +155,13 @@ public class DigestConfiguration implements CamelConfiguration {
                 Limits.hostOf(webhook.url()), "digest.webhook")), true));
         CveSources cveSources = new CveSources(settings.cve(), store.cveSources(), clock, Messages.of(settings.language()));
         bind(context, "cveSources", cveSources);
-        bind(context, "cveFetcher", new CveFetcher(cveSources, outbound.client(new Limits("cve", settings.cve().timeout(), settings.cve().maxBytes(),
-                settings.cve().hosts(), "digest.cve")), settings.cve()));
+        CveSettings cve = settings.cve();
+        CveFetcher cveFetcher = new CveFetcher(cveSources, outbound.client(new Limits("cve", cve.timeout(), cve.maxBytes(), cve.hosts(), "digest.cve")),
+                outbound.client(new Limits("nvd-sync", cve.nvdSync().timeout(), cve.nvdSync().maxBytes(), Limits.hostOf(cve.nvd().url()),
+                        "digest.cve.nvd.sync")), cve);
+        bind(context, "cveFetcher", cveFetcher);
+        bind(context, "cveLookups", new CveLookups(cveSources, cveFetcher, new NvdSync(cveFetcher, store.cveSources(), cve, clock), cve,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "cve-lookups")));
         ChannelSettings.Tickets tickets = settings.channelSettings().tickets();
         // bound in every run, for the routes to start; its requests are read only when the channel is on (and used only then)
         TicketTemplate requests = !tickets.delivery().enabled() ? null

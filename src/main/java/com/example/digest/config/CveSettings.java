@@ -9,12 +9,27 @@ import java.util.Optional;
  */
 public record CveSettings(boolean enabled, Source nvd, Optional<String> nvdApiKey, int nvdRequests, Duration nvdWindow,
                           Source cveRecord, Source kev, Source epss, Source jvn, Duration timeout, int maxBytes,
-                          Duration maxWait) {
+                          Duration maxWait, Sync nvdSync) {
 
     /** One source: its URL (null: off) and how long its answer is used before it is asked again. */
     public record Source(String url, Duration maxAge) {
         public boolean on() {
             return url != null;
+        }
+    }
+
+    /**
+     * NVD's incremental sync ({@code digest.cve.nvd.sync.*}): every CVE modified since the last sync, in pages of
+     * {@code pageSize}, at most once per {@code every}; the first sync (and the first after a gap longer than NVD's
+     * 120-day window) reaches {@code lookback} back. A lookback of 0 turns it off: every id is then asked on its own.
+     */
+    public record Sync(Duration lookback, Duration every, int pageSize, Duration timeout, int maxBytes) {
+        /** NVD's longest window for lastModStartDate/lastModEndDate, and its largest page. */
+        public static final Duration MAX_WINDOW = Duration.ofDays(120);
+        public static final int MAX_PAGE = 2000;
+
+        public boolean on() {
+            return !lookback.isZero();
         }
     }
 
@@ -44,7 +59,21 @@ public record CveSettings(boolean enabled, Source nvd, Optional<String> nvdApiKe
                 r.duration("digest.cve.nvd.window"),
                 new Source(r.absoluteHttpUrl("digest.cve.record.url"), r.duration("digest.cve.nvd.max-age")),
                 source(r, "kev"), source(r, "epss"), source(r, "jvn"), r.duration("digest.cve.timeout"), r.positiveInt("digest.cve.max-bytes"),
-                r.duration("digest.cve.max-wait"));
+                r.duration("digest.cve.max-wait"), sync(r));
+    }
+
+    private static Sync sync(SettingsReader r) {
+        Duration lookback = r.duration("digest.cve.nvd.sync.lookback");
+        if (lookback.compareTo(Sync.MAX_WINDOW.minusDays(1)) > 0) {
+            throw new ConfigException("digest.cve.nvd.sync.lookback", "'" + r.text("digest.cve.nvd.sync.lookback")
+                    + "' is longer than NVD's window of 120 days (less a day of overlap); 0s turns the sync off");
+        }
+        int pageSize = r.positiveInt("digest.cve.nvd.sync.page-size");
+        if (pageSize > Sync.MAX_PAGE) {
+            throw new ConfigException("digest.cve.nvd.sync.page-size", "'" + pageSize + "' is more than NVD's largest page, " + Sync.MAX_PAGE);
+        }
+        return new Sync(lookback, r.duration("digest.cve.nvd.sync.every"), pageSize, r.duration("digest.cve.nvd.sync.timeout"),
+                r.positiveInt("digest.cve.nvd.sync.max-bytes"));
     }
 
     private static Source source(SettingsReader r, String name) {

@@ -22,20 +22,27 @@ import com.example.digest.fetch.HttpFetcher;
 public class CveFetcher {
     private final CveSources sources;
     private final HttpFetcher http;
+    private final HttpFetcher syncHttp;
     private final CveSettings settings;
     /** When each of the last requests that reached NVD was sent (epoch millis), oldest first. */
     private final Deque<Long> nvdSent = new ArrayDeque<>();
 
-    public CveFetcher(CveSources sources, HttpFetcher http, CveSettings settings) {
+    /** {@code http} for the requests per id or catalog, {@code syncHttp} for the pages of NVD's sync (their own limits). */
+    public CveFetcher(CveSources sources, HttpFetcher http, HttpFetcher syncHttp, CveSettings settings) {
         this.sources = sources;
         this.http = http;
+        this.syncHttp = syncHttp;
         this.settings = settings;
     }
 
-    /** One digest's lookups: until when they may run, and which sources could not be reached. */
+    /**
+     * One digest's lookups (or the background lookups' of a while): until when they may run, which sources could not be
+     * reached, and which requests failed, so that none is made twice in a pass.
+     */
     public static final class Pass {
         private final long until;
         private final Map<String, String> down = new ConcurrentHashMap<>();
+        private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
         Pass(long until) {
             this.until = until;
@@ -44,11 +51,76 @@ public class CveFetcher {
         public Set<String> down() {
             return down.keySet();
         }
+
+        public boolean over() {
+            return System.currentTimeMillis() >= until;
+        }
+
+        public long until() {
+            return until;
+        }
+
+        /** Records that {@code key} of {@code source} failed in this pass; false when it had already. */
+        boolean fails(String source, String key) {
+            return failed.add(source + " " + key);
+        }
+
+        boolean failedBefore(String source, String key) {
+            return failed.contains(source + " " + key);
+        }
+
+        /** This pass also skips the sources {@code earlier} found down, if it has not ended: they were down a moment ago. */
+        Pass after(Pass earlier) {
+            if (earlier != null && !earlier.over()) {
+                down.putAll(earlier.down);
+                failed.addAll(earlier.failed);
+            }
+            return this;
+        }
     }
 
     /** A new pass, for the {@code cve-context} route: {@code digest.cve.max-wait} from now. */
     public Pass newPass() {
         return new Pass(System.currentTimeMillis() + settings.maxWait().toMillis());
+    }
+
+    /**
+     * One page of NVD's sync, through the sync's own client ({@code digest.cve.nvd.sync.timeout} and {@code .max-bytes})
+     * and NVD's throttle like any NVD request. Throws {@link FetchException} with the reason; a failure at the connection
+     * level also marks NVD as down for the pass, so that its ids are not asked one by one either.
+     */
+    HttpFetcher.Response nvdPage(URI uri, Pass pass) {
+        String down = pass.down.get(CveSources.NVD);
+        if (down != null) {
+            throw new FetchException(down);
+        }
+        if (pass.over() || !throttle(pass.until)) {
+            throw new FetchException(sources.messages().get("cve.error.maxWait"));
+        }
+        HttpFetcher.Response r;
+        try {
+            r = syncHttp.get(uri, nvdHeaders("application/json"), pass.until, type -> true, HttpFetcher.Hops.NONE);
+        } catch (FetchException e) {
+            unsent();
+            unreachable(CveSources.NVD, e, pass);
+            throw e;
+        }
+        if (r.truncated()) {
+            throw new FetchException("answer larger than " + syncHttp.limits().maxBytesKey() + " (" + syncHttp.limits().maxBytes() + " bytes)");
+        }
+        return r;
+    }
+
+    private Map<String, String> nvdHeaders(String accept) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
+        settings.nvdApiKey().ifPresent(key -> headers.put("apiKey", key));
+        return headers;
+    }
+
+    /** Whether {@code e} says the source cannot be reached; if so, and it is the pass's first such failure, it is recorded. */
+    private static boolean unreachable(String source, FetchException e, Pass pass) {
+        return (e.hostUnresponsive() || e.getMessage().startsWith("unknown host")) && pass.down.putIfAbsent(source, e.getMessage()) == null;
     }
 
     /** Makes one request of the pass and hands its answer, or why there is none, to {@link CveSources}. */
@@ -57,6 +129,9 @@ public class CveFetcher {
         if (pass.down.containsKey(request.source())) {
             sources.skipped(request, sources.messages().format("cve.error.skipped", name) + ": " + pass.down.get(request.source()));
             return;
+        }
+        if (request.keys().stream().allMatch(k -> pass.failedBefore(request.source(), k))) {
+            return; // failed in this pass already: its stored error stands
         }
         boolean nvd = request.source().equals(CveSources.NVD);
         if (nvd && !throttle(pass.until)) {
@@ -67,34 +142,28 @@ public class CveFetcher {
             sources.failed(request, sources.messages().get("cve.error.maxWait"));
             return;
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", request.accept());
+        Map<String, String> headers = nvd ? nvdHeaders(request.accept()) : new LinkedHashMap<>(Map.of("Accept", request.accept()));
         if (request.etag() != null) {
             headers.put("If-None-Match", request.etag());
         }
         if (request.lastModified() != null) {
             headers.put("If-Modified-Since", request.lastModified());
         }
-        if (request.source().equals(CveSources.NVD)) {
-            settings.nvdApiKey().ifPresent(key -> headers.put("apiKey", key));
-        }
         try {
             HttpFetcher.Response r = http.get(URI.create(request.url()), headers, pass.until, type -> true, HttpFetcher.Hops.NONE);
             if (r.truncated()) {
                 sources.failed(request, "answer larger than digest.cve.max-bytes (" + settings.maxBytes() + " bytes)");
+            } else if (sources.received(request, r.status(), r.etag(), r.lastModified(), r.body())) {
                 return;
             }
-            sources.received(request, r.status(), r.etag(), r.lastModified(), r.body());
         } catch (FetchException e) {
             if (nvd) {
                 unsent();
             }
-            if ((e.hostUnresponsive() || e.getMessage().startsWith("unknown host")) && pass.down.putIfAbsent(request.source(), e.getMessage()) == null) {
-                sources.failed(request, e.getMessage() + "; " + name + " is not asked again in this run");
-                return;
-            }
-            sources.failed(request, e.getMessage());
+            sources.failed(request, unreachable(request.source(), e, pass) ? e.getMessage() + "; " + name + " is not asked again in this run"
+                    : e.getMessage());
         }
+        request.keys().forEach(k -> pass.fails(request.source(), k));
     }
 
     /**

@@ -80,17 +80,18 @@ public class CveSources {
         return ids.stream().limit(MAX_IDS).toList();
     }
 
-    private static List<String> idsOf(DigestItem item) {
+    /** An item's distinct CVE ids, upper-cased, in order. */
+    public static List<String> idsOf(DigestItem item) {
         return item.iocs() == null ? List.of() : item.iocs().stream().filter(i -> "cve".equals(i.type()))
                 .map(Ioc::value).map(v -> v.toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
     /**
-     * The requests due for the digest: in round 0 the KEV catalog, EPSS scores, NVD records and JVN entries that are
+     * The requests due for {@code ids}: in round 0 the KEV catalog, EPSS scores, NVD records and JVN entries that are
      * missing or older than their max-age; in round 1 the CVE records of ids NVD gave no score of its own.
      */
-    public List<CveRequest> due(Digest digest, int round) {
-        List<String> ids = settings.enabled() ? ids(digest) : List.of();
+    public List<CveRequest> due(List<String> wanted, int round) {
+        List<String> ids = settings.enabled() ? wanted : List.of();
         List<CveRequest> due = new ArrayList<>();
         if (ids.isEmpty()) {
             return due;
@@ -145,9 +146,9 @@ public class CveSources {
     /**
      * A source's answer, read by {@link CveFetcher} within {@code digest.cve.max-bytes}: 200 is checked and stored; 304
      * confirms the stored answer; 404 means the source does not list the id; anything else, or an answer that does not
-     * read, is a failure that leaves the stored answer in use.
+     * read, is a failure that leaves the stored answer in use. True when the answer was stored or confirmed.
      */
-    public void received(CveRequest request, int status, String etag, String lastModified, byte[] body) {
+    public boolean received(CveRequest request, int status, String etag, String lastModified, byte[] body) {
         try {
             if (status == 304) {
                 request.keys().forEach(k -> cache.confirmed(request.source(), k));
@@ -157,7 +158,9 @@ public class CveSources {
                 store(request, body, etag, lastModified);
             } else {
                 failed(request, "HTTP " + status);
+                return false;
             }
+            return true;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Jackson's own words (a parser feature, a source location) mean nothing to a reader of the digest
             failed(request, messages.format("cve.error.notJson", NAMES.get(request.source())));
@@ -165,6 +168,7 @@ public class CveSources {
             failed(request, messages.format("cve.error.badAnswer", NAMES.get(request.source())));
             LOG.debug("cve-context: {} answer not read", request, e);
         }
+        return false;
     }
 
     /** A request that could not be made or answered, with the reason in words: the stored answers stay in use. */

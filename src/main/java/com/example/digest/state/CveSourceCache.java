@@ -45,6 +45,51 @@ public class CveSourceCache {
                 lastModified == null || lastModified.length() > 100 ? null : lastModified, db.now());
     }
 
+    /**
+     * Many new answers of one source at once (a page of NVD's sync), in one transaction: each replaces the stored one,
+     * validators cleared, as {@link #answered} does.
+     */
+    public void answeredAll(String source, java.util.Map<String, String> bodies) {
+        if (bodies.isEmpty()) {
+            return;
+        }
+        Timestamp now = db.now();
+        db.inTransaction(c -> {
+            try (PreparedStatement first = c.prepareStatement("INSERT INTO cve_source(source, item_key) VALUES (?, ?) ON CONFLICT DO NOTHING");
+                 PreparedStatement u = c.prepareStatement("UPDATE cve_source SET body = ?, etag = NULL, last_modified = NULL, checked_at = ?, "
+                         + "error = NULL WHERE source = ? AND item_key = ?")) {
+                for (java.util.Map.Entry<String, String> e : bodies.entrySet()) {
+                    first.setString(1, source);
+                    first.setString(2, e.getKey());
+                    first.addBatch();
+                    u.setString(1, e.getValue());
+                    u.setTimestamp(2, now);
+                    u.setString(3, source);
+                    u.setString(4, e.getKey());
+                    u.addBatch();
+                }
+                first.executeBatch();
+                return u.executeBatch().length;
+            }
+        });
+    }
+
+    /**
+     * Every answer of {@code source} checked at or after {@code since} is still the source's (a sync found no change to
+     * it since then): checked now, its last error gone. Answers older than that are left to their max-age.
+     */
+    public int confirmedSince(String source, Instant since) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement(
+                    "UPDATE cve_source SET checked_at = ?, error = NULL WHERE source = ? AND body IS NOT NULL AND checked_at >= ?")) {
+                u.setTimestamp(1, db.now());
+                u.setString(2, source);
+                u.setTimestamp(3, Timestamp.from(since));
+                return u.executeUpdate();
+            }
+        });
+    }
+
     /** A 304: the stored answer is still the source's. */
     public void confirmed(String source, String key) {
         update(source, key, "checked_at = ?, error = NULL", db.now());

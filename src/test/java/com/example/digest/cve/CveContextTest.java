@@ -79,14 +79,16 @@ class CveContextTest extends PipelineTestSupport {
         assertThat(kev.path("knownRansomwareCampaignUse").asText()).isEqualTo("Unknown");
         assertThat(cve(digestJson(), DLINK).path("cpes").toString()).contains("cpe:2.3:h:dlink:dir-645");
 
-        // the catalog once, the day's EPSS scores in one request, the CVE record only where NVD has no score of its own
+        // the catalog once, each id's EPSS score once (an item's ids in one request), NVD's sync once and then each id
+        // it did not list, the CVE record only where NVD has no score of its own
         assertThat(sources.requests("kev")).hasSize(1);
-        assertThat(sources.requests("epss")).hasSize(1);
-        assertThat(sources.requests("epss").get(0).query().get("cve").split(",")).containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
-        assertThat(sources.requests("nvd")).extracting(r -> r.query().get("cveId")).containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
+        assertThat(sources.requests("epss")).flatExtracting(r -> List.of(r.query().get("cve").split(",")))
+                .containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
+        assertThat(sources.nvdSyncs()).hasSize(1);
+        assertThat(sources.nvdLookups()).extracting(r -> r.query().get("cveId")).containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
         assertThat(sources.requests("record")).hasSize(2);
         assertThat(sources.requests("jvn")).extracting(r -> r.query().get("keyword")).containsExactlyInAnyOrder(SIMPLEHELP, ANT, DLINK);
-        assertThat(sources.requests("nvd").get(0).headers()).doesNotContainKey("apikey")
+        assertThat(sources.nvdLookups().get(0).headers()).doesNotContainKey("apikey")
                 .containsEntry("user-agent", com.example.digest.config.FetchSettings.DEFAULT_USER_AGENT);
     }
 

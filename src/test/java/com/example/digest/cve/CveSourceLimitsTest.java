@@ -37,10 +37,12 @@ class CveSourceLimitsTest extends PipelineTestSupport {
     void nvdRequestsKeepToTheConfiguredRateAndCarryTheApiKey() {
         lookUp("CVE-2099-0001", "CVE-2099-0002", "CVE-2099-0003");
 
-        List<CveSourceServer.Request> nvd = sources.requests("nvd");
-        assertThat(nvd).hasSize(3).allSatisfy(r -> assertThat(r.headers()).containsEntry("apikey", KEY));
-        // one request per second: the third cannot come before two windows have passed (a slow machine only adds to it)
-        assertThat(Duration.between(nvd.get(0).at(), nvd.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        List<CveSourceServer.Request> nvd = sources.requests("nvd"); // the sync's page first, then the three ids
+        assertThat(nvd).hasSize(4).allSatisfy(r -> assertThat(r.headers()).containsEntry("apikey", KEY));
+        assertThat(nvd.get(0).query()).containsKey("lastModStartDate");
+        // one request per second, the sync's included: the fourth cannot come before three windows have passed (a slow
+        // machine only adds to it)
+        assertThat(Duration.between(nvd.get(0).at(), nvd.get(3).at())).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
         assertThat(sources.requests("jvn")).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("apikey"));
     }
 

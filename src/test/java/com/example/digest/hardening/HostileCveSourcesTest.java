@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each CVE source answering as a hostile server does (200 MB with no Content-Length, a byte a second, a large body cut
  * off): the day is still published, the source is named as failing with the limit that stopped it, the healthy sources
  * are read (no dead connection reused after a cut-off answer), and no more than a few megabytes beyond the cap were
- * read. The timeout is a hang detector, far above what the run takes: nothing here measures speed.
+ * read. NVD is asked for its sync first: a sync that drips marks NVD as unreachable for the run (its ids are not asked
+ * one by one), one that is too large leaves the ids to be asked one by one, each cut off in turn; with the sync off, the
+ * requests per id are cut off as the other sources' are ({@link HostileNvdWithoutSyncTest}). The timeout is a hang
+ * detector, far above what the run takes: nothing here measures speed.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HostileCveSourcesTest extends PipelineTestSupport {
@@ -25,7 +28,11 @@ class HostileCveSourcesTest extends PipelineTestSupport {
 
     @Override
     protected Properties settings() {
-        Properties p = super.settings();
+        return hostileSources(super.settings(), web, hostile);
+    }
+
+    /** The CVE news feed, and every CVE source at {@code hostile}. */
+    static Properties hostileSources(Properties p, com.example.digest.support.WebServer web, HostileServer hostile) {
         p.put("digest.feed.news.url", web.url("/cve-news.rss"));
         web.serveResource("/cve-news.rss", "application/rss+xml", "fixtures/cve/news.rss")
                 .serveResource("/cve/ant.html", "text/html; charset=utf-8", "fixtures/cve/ant.html")
@@ -36,6 +43,8 @@ class HostileCveSourcesTest extends PipelineTestSupport {
         }
         hostile.answer("/kev", 200, "{\"vulnerabilities\":[]}"); // healthy sources: an empty catalog, and "not listed" (404)
         p.put("digest.cve.timeout", "2s");
+        p.put("digest.cve.nvd.sync.timeout", "2s");
+        p.put("digest.cve.nvd.sync.max-bytes", "1048576");
         return p;
     }
 
@@ -46,7 +55,7 @@ class HostileCveSourcesTest extends PipelineTestSupport {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "nvd, HUGE, NVD, digest.cve.max-bytes", "nvd, DRIP, NVD, digest.cve.timeout", "nvd, CLOSE_AFTER_LARGE, NVD, digest.cve.max-bytes",
+        "nvd, HUGE, NVD, digest.cve.max-bytes", "nvd, DRIP, NVD, digest.cve.nvd.sync.timeout", "nvd, CLOSE_AFTER_LARGE, NVD, digest.cve.max-bytes",
         "kev, HUGE, KEV, digest.cve.max-bytes", "kev, DRIP, KEV, digest.cve.timeout", "kev, CLOSE_AFTER_LARGE, KEV, digest.cve.max-bytes",
         "epss, HUGE, EPSS, digest.cve.max-bytes", "epss, DRIP, EPSS, digest.cve.timeout", "epss, CLOSE_AFTER_LARGE, EPSS, digest.cve.max-bytes",
         "jvn, HUGE, JVN, digest.cve.max-bytes", "jvn, DRIP, JVN, digest.cve.timeout", "jvn, CLOSE_AFTER_LARGE, JVN, digest.cve.max-bytes"})
@@ -56,7 +65,11 @@ class HostileCveSourcesTest extends PipelineTestSupport {
         poll();
         publish();
 
-        String md = markdown();
+        publishedNaming(markdown(), name, limit, hostile);
+    }
+
+    /** The digest names {@code name} as failing with {@code limit}, the other sources as healthy; a few MiB were read. */
+    static void publishedNaming(String md, String name, String limit, HostileServer hostile) {
         String status = md.lines().filter(l -> l.contains("CVE情報:")).findFirst().orElseThrow(() -> new AssertionError(md));
         assertThat(status).contains(name + " 失敗").contains(limit);
         for (String healthy : new String[] {"NVD", "KEV", "EPSS", "JVN"}) {

@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The CVE sources on a local port, answering as the real APIs do from the records in {@code enrichment/}: NVD's
- * {@code ?cveId=} (an empty result for an id it does not know), the CVE record by id (404 when unknown), the KEV
+ * {@code ?cveId=} (an empty result for an id it does not know) and its sync, {@code ?lastModStartDate=&lastModEndDate=}
+ * in pages (the records made {@link #modified}; 404 to a window NVD would refuse), the CVE record by id (404 when unknown), the KEV
  * catalog (ETag and Last-Modified, 304 to a request that has them), EPSS's {@code ?cve=a,b} and MyJVN's keyword search.
  * A source can be made to answer a status instead, or a body of its choosing.
  */
@@ -40,6 +41,8 @@ public final class CveSourceServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+    /** The records NVD's sync lists, as NVD modified them since any window a test asks for; also answered by id. */
+    private final Map<String, JsonNode> modified = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public CveSourceServer() {
         try {
@@ -80,6 +83,38 @@ public final class CveSourceServer implements AutoCloseable {
         bodies.put(source, body);
     }
 
+    /**
+     * From now on NVD lists these ids as modified: its sync gives them, and so does {@code ?cveId=}. Each is the NVD
+     * sample's record (CVSS 6.3) under the id, but for the sample's own id.
+     */
+    public CveSourceServer modified(String... ids) {
+        JsonNode sample;
+        try {
+            sample = json.readTree(resource("nvd-cve-2.0-sample.json")).path("vulnerabilities").get(0).path("cve");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String id : ids) {
+            modified.put(id, ((ObjectNode) sample.deepCopy()).put("id", id));
+        }
+        return this;
+    }
+
+    /** NVD stops listing every id as modified (a later window). */
+    public void unmodified() {
+        modified.clear();
+    }
+
+    /** NVD's requests for one id. */
+    public List<Request> nvdLookups() {
+        return requests("nvd").stream().filter(r -> r.query().containsKey("cveId")).toList();
+    }
+
+    /** The pages of NVD's sync asked for. */
+    public List<Request> nvdSyncs() {
+        return requests("nvd").stream().filter(r -> r.query().containsKey("lastModStartDate")).toList();
+    }
+
     public List<Request> requests(String source) {
         return requests.stream().filter(r -> r.source().equals(source)).toList();
     }
@@ -100,7 +135,18 @@ public final class CveSourceServer implements AutoCloseable {
                 return;
             }
             switch (source) {
-                case "nvd" -> send(exchange, 200, "application/json", nvd(query.getOrDefault("cveId", "")));
+                case "nvd" -> {
+                    if (query.containsKey("cveId")) {
+                        send(exchange, 200, "application/json", nvd(query.get("cveId")));
+                    } else {
+                        byte[] page = nvdSync(query);
+                        if (page == null) {
+                            exchange.sendResponseHeaders(404, -1); // as NVD answers parameters it refuses
+                        } else {
+                            send(exchange, 200, "application/json", page);
+                        }
+                    }
+                }
                 case "record" -> {
                     String id = exchange.getRequestURI().getPath().substring("/record/".length());
                     if (id.equals("CVE-2015-2051")) {
@@ -127,13 +173,38 @@ public final class CveSourceServer implements AutoCloseable {
     }
 
     private byte[] nvd(String id) throws IOException {
+        if (modified.containsKey(id)) {
+            return json.writeValueAsBytes(nvdAnswer(List.of(modified.get(id)), 0, 1));
+        }
         if (id.equals("CVE-2020-1945")) {
             return resource("nvd-cve-2.0-sample.json");
         }
-        ObjectNode empty = json.createObjectNode().put("resultsPerPage", 0).put("startIndex", 0).put("totalResults", 0)
+        return json.writeValueAsBytes(nvdAnswer(List.of(), 0, 0));
+    }
+
+    /** A page of the sync, or null for what NVD refuses: a missing or malformed date, a window over 120 days, a page over 2,000. */
+    private byte[] nvdSync(Map<String, String> query) throws IOException {
+        try {
+            java.time.OffsetDateTime from = java.time.OffsetDateTime.parse(query.get("lastModStartDate"));
+            java.time.OffsetDateTime to = java.time.OffsetDateTime.parse(query.get("lastModEndDate"));
+            int size = Integer.parseInt(query.getOrDefault("resultsPerPage", "2000"));
+            int start = Integer.parseInt(query.getOrDefault("startIndex", "0"));
+            if (to.isBefore(from) || java.time.Duration.between(from, to).toDays() > 120 || size < 1 || size > 2000 || start < 0) {
+                return null;
+            }
+            List<JsonNode> all = List.copyOf(modified.values());
+            return json.writeValueAsBytes(nvdAnswer(all.subList(Math.min(start, all.size()), Math.min(start + size, all.size())), start, all.size()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ObjectNode nvdAnswer(List<JsonNode> records, int start, int total) {
+        ObjectNode answer = json.createObjectNode().put("resultsPerPage", records.size()).put("startIndex", start).put("totalResults", total)
                 .put("format", "NVD_CVE").put("version", "2.0");
-        empty.putArray("vulnerabilities");
-        return json.writeValueAsBytes(empty);
+        ArrayNode vulnerabilities = answer.putArray("vulnerabilities");
+        records.forEach(r -> vulnerabilities.addObject().set("cve", r));
+        return answer;
     }
 
     private byte[] epss(String ids) throws IOException {
