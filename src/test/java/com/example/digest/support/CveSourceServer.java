@@ -43,6 +43,8 @@ public final class CveSourceServer implements AutoCloseable {
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     /** The records NVD's sync lists, as NVD modified them since any window a test asks for; also answered by id. */
     private final Map<String, JsonNode> modified = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private volatile int syncStatus;
 
     public CveSourceServer() {
         try {
@@ -100,6 +102,16 @@ public final class CveSourceServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on NVD's sync answers {@code status} with an empty body (0: as the real API again); ids are still answered. */
+    public void failSync(int status) {
+        syncStatus = status;
+    }
+
+    /** From now on {@code source} holds each answer {@code millis} before sending it (a slow API). */
+    public void delay(String source, long millis) {
+        delays.put(source, millis);
+    }
+
     /** NVD stops listing every id as modified (a later window). */
     public void unmodified() {
         modified.clear();
@@ -125,6 +137,13 @@ public final class CveSourceServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
         requests.add(new Request(source, query, headers, Instant.now()));
         try (exchange) {
+            if (delays.containsKey(source)) {
+                try {
+                    Thread.sleep(delays.get(source)); // the server's pace, on its own thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Integer status = statuses.get(source);
             if (status != null) {
                 exchange.sendResponseHeaders(status, -1);
@@ -138,6 +157,8 @@ public final class CveSourceServer implements AutoCloseable {
                 case "nvd" -> {
                     if (query.containsKey("cveId")) {
                         send(exchange, 200, "application/json", nvd(query.get("cveId")));
+                    } else if (syncStatus != 0) {
+                        exchange.sendResponseHeaders(syncStatus, -1);
                     } else {
                         byte[] page = nvdSync(query);
                         if (page == null) {
