@@ -45,6 +45,9 @@ public final class CveSourceServer implements AutoCloseable {
     private final Map<String, JsonNode> modified = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private volatile int syncStatus;
+    private volatile int nvdLimit;
+    private volatile java.time.Duration nvdWindow;
+    private final java.util.Deque<Instant> nvdServed = new java.util.ArrayDeque<>();
 
     public CveSourceServer() {
         try {
@@ -107,6 +110,15 @@ public final class CveSourceServer implements AutoCloseable {
         syncStatus = status;
     }
 
+    /**
+     * From now on NVD answers as it does to a client over its public rate limit: 403 to any request beyond {@code max}
+     * in a rolling {@code window}.
+     */
+    public void rateLimit(int max, java.time.Duration window) {
+        nvdLimit = max;
+        nvdWindow = window;
+    }
+
     /** From now on {@code source} holds each answer {@code millis} before sending it (a slow API). */
     public void delay(String source, long millis) {
         delays.put(source, millis);
@@ -147,6 +159,10 @@ public final class CveSourceServer implements AutoCloseable {
             Integer status = statuses.get(source);
             if (status != null) {
                 exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            if (source.equals("nvd") && overLimit()) {
+                exchange.sendResponseHeaders(403, -1);
                 return;
             }
             if (bodies.containsKey(source)) {
@@ -201,6 +217,21 @@ public final class CveSourceServer implements AutoCloseable {
             return resource("nvd-cve-2.0-sample.json");
         }
         return json.writeValueAsBytes(nvdAnswer(List.of(), 0, 0));
+    }
+
+    private synchronized boolean overLimit() {
+        if (nvdLimit == 0) {
+            return false;
+        }
+        Instant now = Instant.now();
+        while (!nvdServed.isEmpty() && nvdServed.peekFirst().plus(nvdWindow).isBefore(now)) {
+            nvdServed.pollFirst();
+        }
+        if (nvdServed.size() >= nvdLimit) {
+            return true;
+        }
+        nvdServed.addLast(now);
+        return false;
     }
 
     /** A page of the sync, or null for what NVD refuses: a missing or malformed date, a window over 120 days, a page over 2,000. */
