@@ -140,7 +140,11 @@ class SettingsTest {
             "digest.llm.base-url | ftp://models.example/v1",
             "digest.mail.port | 99999",
             "digest.mail.port | 0",
-            "digest.mail.port | -25"})
+            "digest.mail.port | -25",
+            "digest.cve.nvd.sync.lookback | 200d",
+            "digest.cve.nvd.sync.lookback | 1",
+            "digest.cve.nvd.sync.page-size | 2001",
+            "digest.cve.nvd.sync.page-size | 0"})
     void operatorMistakesAreRefusedBeforeAnythingStartsNamingTheKey(String key, String value) {
         props.put(key, value);
         assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class).hasMessageStartingWith(key + ":");
