@@ -43,6 +43,10 @@ public final class HostileServer implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong hostileRequests = new AtomicLong();
+    private final AtomicLong largest = new AtomicLong();
+    /** Bytes written on the connection this thread serves. */
+    private final ThreadLocal<long[]> connection = ThreadLocal.withInitial(() -> new long[1]);
     private volatile boolean closed;
 
     public HostileServer() {
@@ -79,6 +83,19 @@ public final class HostileServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Requests that were answered in a hostile mode. */
+    public long hostileRequests() {
+        return hostileRequests.get();
+    }
+
+    /**
+     * The most bytes written on one connection: a client that stops reading at its cap leaves the server at most the
+     * cap plus what the sockets' buffers on both sides hold (a few MiB on loopback).
+     */
+    public long largestAnswer() {
+        return largest.get();
+    }
+
     private void accept() {
         while (!closed) {
             try {
@@ -92,6 +109,7 @@ public final class HostileServer implements AutoCloseable {
 
     private void serve(Socket client) {
         boolean handedOn = false;
+        connection.get()[0] = 0;
         try {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
@@ -110,6 +128,7 @@ public final class HostileServer implements AutoCloseable {
                 write(out, body);
                 return;
             }
+            hostileRequests.incrementAndGet();
             switch (mode) {
                 case HUGE -> {
                     write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[".getBytes(StandardCharsets.US_ASCII));
@@ -130,6 +149,7 @@ public final class HostileServer implements AutoCloseable {
         } catch (IOException e) {
             // the client hung up: what a guarded client does
         } finally {
+            largest.accumulateAndGet(connection.get()[0], Math::max);
             if (!handedOn) {
                 closeQuietly(client);
             }
@@ -170,6 +190,7 @@ public final class HostileServer implements AutoCloseable {
         out.write(bytes);
         out.flush();
         sent.addAndGet(bytes.length);
+        connection.get()[0] += bytes.length;
     }
 
     /** Reads the request line and headers (and a body of Content-Length bytes); returns the path. */
