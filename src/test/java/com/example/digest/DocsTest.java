@@ -62,7 +62,7 @@ class DocsTest {
 
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
-    private static final Pattern DIGEST_KEY = Pattern.compile("(?<![\\w./<])digest(?:\\.(?:[a-z0-9-]+|<[a-z]+>))+");
+    private static final Pattern DIGEST_KEY = Pattern.compile("(?<![\\w./<-])digest(?:\\.(?:[a-z0-9-]+|<[a-z]+>))+");
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
 

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -33,6 +35,13 @@ public final class Launch {
     public static final Map<String, String> ONCE = Map.of("digest.daemon", "false", "camel.management.enabled", "false",
             "camel.metrics.enabled", "false", "camel.main.routes-exclude-pattern", "classpath:routes/schedule.camel.yaml");
 
+    /**
+     * The system property naming the configuration file, in place of the working directory's application.properties
+     * (an install's {@code bin/news-digest} sets it to {@code conf/application.properties}). Unlike that optional file,
+     * a file named here must exist.
+     */
+    public static final String CONFIG_PROPERTY = "news-digest.config";
+
     /** Defaults travel in the jar; an application.properties in the working directory overrides them key by key (first location wins). */
     static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
@@ -49,7 +58,7 @@ public final class Launch {
                 return context;
             }
         };
-        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        main.setPropertyPlaceholderLocations(propertyLocations());
         overrides.forEach(main::addOverrideProperty);
         // SIGTERM: Camel Main waits for the run to end before it stops the context; the run's outbound requests are cut
         // off at once (and new ones refused), so that it ends within the shutdown timeout instead of waiting on a server
@@ -98,7 +107,7 @@ public final class Launch {
             if (jar != null) {
                 files.load(new InputStreamReader(jar, StandardCharsets.UTF_8));
             }
-            Path local = Path.of("application.properties");
+            Path local = configFile().orElse(Path.of("application.properties"));
             if (Files.isRegularFile(local)) {
                 try (var reader = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
                     files.load(reader);
@@ -116,11 +125,41 @@ public final class Launch {
         context.build();
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.setEncoding("UTF-8");
-        properties.setLocation(PROPERTY_LOCATIONS);
+        properties.setLocation(propertyLocations());
         Properties override = new Properties();
         override.putAll(overrides);
         properties.setOverrideProperties(override);
         return properties;
+    }
+
+    /**
+     * {@link #PROPERTY_LOCATIONS}, or with {@value #CONFIG_PROPERTY} set, that file (required) in place of the working
+     * directory's: {@code java -jar} without the property reads what it always read.
+     */
+    static String propertyLocations() {
+        return configFile().map(file -> "file:" + file + "," + PROPERTY_LOCATIONS.substring(PROPERTY_LOCATIONS.indexOf(",") + 1))
+                .orElse(PROPERTY_LOCATIONS);
+    }
+
+    /** The file {@value #CONFIG_PROPERTY} names, absolute, refused as one line when it is not a readable file. */
+    static Optional<Path> configFile() {
+        String name = System.getProperty(CONFIG_PROPERTY, "").trim();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file;
+        try {
+            file = Path.of(name).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(CONFIG_PROPERTY, "'" + name + "' is not a path");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ConfigException(CONFIG_PROPERTY, "no readable file at " + file);
+        }
+        if (file.toString().contains(",") || file.toString().contains(";")) { // Camel's list of locations would split it
+            throw new ConfigException(CONFIG_PROPERTY, "the path may not hold ',' or ';': " + file);
+        }
+        return Optional.of(file);
     }
 
     /** A user's mistake or a busy state store as one line and its exit code; anything else is a bug and is thrown. */
