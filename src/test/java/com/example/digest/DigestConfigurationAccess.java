@@ -9,7 +9,7 @@ public final class DigestConfigurationAccess {
     }
 
     public static ChatModel chatModel(Settings settings) {
-        return DigestConfiguration.chatModel(settings, new com.example.digest.fetch.Outbound(new com.example.digest.fetch.AddressGuard(settings.allowPrivateAddresses()),
+        return ModelBeans.chatModel(settings, new com.example.digest.fetch.Outbound(new com.example.digest.fetch.AddressGuard(settings.allowPrivateAddresses()),
                 settings.userAgent(), settings.proxy(), new com.example.digest.fetch.InFlight(java.time.Clock.systemUTC())));
     }
 }

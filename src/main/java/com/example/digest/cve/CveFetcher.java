@@ -125,7 +125,7 @@ public class CveFetcher {
 
     /** Makes one request of the pass and hands its answer, or why there is none, to {@link CveSources}. */
     public void fetch(CveRequest request, Pass pass) {
-        String name = CveSources.name(request.source());
+        String name = sources.name(request.source());
         if (pass.down.containsKey(request.source())) {
             sources.skipped(request, sources.messages().format("cve.error.skipped", name) + ": " + pass.down.get(request.source()));
             return;

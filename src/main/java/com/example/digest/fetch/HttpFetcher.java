@@ -1,9 +1,6 @@
 package com.example.digest.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,15 +13,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -51,6 +43,7 @@ public class HttpFetcher implements AutoCloseable {
     private final long maxBytes;
     private final InFlight inFlight;
     private final ScheduledExecutorService deadlines;
+    private final ExchangeFailures failures;
 
     /** A client of its own, for a test: its requests are listed nowhere else. */
     public HttpFetcher(AddressGuard guard, Set<String> trustedHosts, Duration timeout, long maxBytes, String userAgent, Optional<URI> proxy) {
@@ -69,32 +62,16 @@ public class HttpFetcher implements AutoCloseable {
         Set<String> trusted = new java.util.HashSet<>(limits.trustedHosts());
         proxy.ifPresent(p -> trusted.add(p.getHost().toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(trusted);
-        this.client = com.google.common.base.Suppliers.memoize(() -> build(userAgent, proxy));
+        this.failures = new ExchangeFailures(limits, inFlight);
+        this.client = com.google.common.base.Suppliers.memoize(() -> {
+            built = true;
+            return GuardedClients.build(guard, trustedHosts, timeout, userAgent, proxy);
+        });
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "deadlines-" + limits.name());
             t.setDaemon(true);
             return t;
         });
-    }
-
-    private CloseableHttpClient build(String userAgent, Optional<URI> proxy) {
-        Timeout perStep = Timeout.of(timeout);
-        var builder = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(guard, this.trustedHosts))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(perStep).setSocketTimeout(perStep).build())
-                        .setMaxConnTotal(200)
-                        .setMaxConnPerRoute(20)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(perStep)
-                        .setConnectionRequestTimeout(perStep).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent(userAgent);
-        proxy.ifPresent(p -> builder.setProxy(new HttpHost(p.getScheme() == null ? "http" : p.getScheme(), p.getHost(), p.getPort())));
-        built = true;
-        return builder.build();
     }
 
     /** Called around each hop of a fetch: page fetches take a per-host slot here. */
@@ -219,46 +196,23 @@ public class HttpFetcher implements AutoCloseable {
                 return new Response(uri, status, contentType, header(response, "ETag"), header(response, "Last-Modified"),
                         header(response, "Retry-After"), new byte[0], false, null);
             }
-            Body body = read(response.getEntity(), request, until);
+            CappedBody body = CappedBody.read(response.getEntity(), request, maxBytes, until);
             return new Response(uri, status, contentType, header(response, "ETag"), header(response, "Last-Modified"),
                     header(response, "Retry-After"), body.bytes(), body.truncated(), null);
         } catch (FetchException e) {
             throw e;
         } catch (RuntimeException e) {
             if (request.isCancelled()) { // cut off by the deadline or a stop while the client was between steps
-                throw cutOff(until, budget);
+                throw failures.cutOff(budget);
             }
             throw e;
         } catch (IOException e) {
-            if (inFlight.closing() || System.currentTimeMillis() >= until - 5) {
-                throw cutOff(until, budget);
-            }
-            if (e instanceof SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
-                throw new FetchException("timed out after " + timeout.toSeconds() + "s (" + limits.timeoutKey() + ")", true);
-            }
-            if (e instanceof java.net.UnknownHostException) {
-                throw new FetchException("unknown host " + uri.getHost());
-            }
-            if (e instanceof javax.net.ssl.SSLException) {
-                throw new FetchException("TLS failed: " + e.getMessage(), true);
-            }
-            if (e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
-                throw new FetchException("connection failed: " + e.getMessage(), true);
-            }
-            throw new FetchException("read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw failures.of(e, uri, until, budget);
         } finally {
             watchdog.cancel(false);
             inFlight.end(registered);
             closeQuietly(response);
         }
-    }
-
-    /** Why a request was cancelled: the process is stopping, or the deadline passed. */
-    private FetchException cutOff(long until, String budget) {
-        if (inFlight.closing()) {
-            return new FetchException("aborted: the process is stopping", true);
-        }
-        return new FetchException("timed out: not complete within " + budget + " (" + limits.timeoutKey() + ")", true);
     }
 
     /** Closing a response whose connection was dropped on purpose may fail: nothing more to release then. */
@@ -270,35 +224,6 @@ public class HttpFetcher implements AutoCloseable {
                 // already dropped
             }
         }
-    }
-
-    /** Reads at most {@code maxBytes}; what lies beyond is never read (the connection is dropped instead). */
-    private Body read(HttpEntity entity, org.apache.hc.client5.http.classic.methods.HttpUriRequestBase request, long until) throws IOException {
-        if (entity == null) {
-            return new Body(new byte[0], false);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(64 * 1024, maxBytes + 1));
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = entity.getContent()) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                if (System.currentTimeMillis() >= until) {
-                    request.cancel();
-                    throw new java.io.InterruptedIOException("deadline");
-                }
-                long room = maxBytes - out.size();
-                if (n > room) {
-                    out.write(buffer, 0, (int) room);
-                    request.cancel(); // the rest is never read
-                    return new Body(out.toByteArray(), true);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return new Body(out.toByteArray(), false);
-    }
-
-    private record Body(byte[] bytes, boolean truncated) {
     }
 
     private static String header(ClassicHttpResponse response, String name) {
