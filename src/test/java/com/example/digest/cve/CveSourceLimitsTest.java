@@ -40,9 +40,10 @@ class CveSourceLimitsTest extends PipelineTestSupport {
         List<CveSourceServer.Request> nvd = sources.requests("nvd"); // the sync's page first, then the three ids
         assertThat(nvd).hasSize(4).allSatisfy(r -> assertThat(r.headers()).containsEntry("apikey", KEY));
         assertThat(nvd.get(0).query()).containsKey("lastModStartDate");
-        // one request per second, the sync's included: the fourth cannot come before three windows have passed (a slow
-        // machine only adds to it)
-        assertThat(Duration.between(nvd.get(0).at(), nvd.get(3).at())).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+        // one request per second, the sync's included: the fourth cannot come before two windows after the second (a
+        // slow machine only adds to it). Not from the first: a cold client's first request reaches the server late, after
+        // it was counted, which only shortens the gap the server sees
+        assertThat(Duration.between(nvd.get(1).at(), nvd.get(3).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         assertThat(sources.requests("jvn")).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("apikey"));
     }
 
