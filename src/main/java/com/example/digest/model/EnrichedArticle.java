@@ -1,6 +1,0 @@
-package com.example.digest.model;
-
-
-/** An article with the text the model will read, and where that text came from ({@code page} or {@code feed}). */
-public record EnrichedArticle(Article article, String text, String textSource) {
-}

@@ -1,8 +1,0 @@
-package com.example.digest.model;
-
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
-/** An organisation an article says was attacked: {@code name} in English, {@code original} as the article writes it. */
-@JsonPropertyOrder({"name", "original"})
-public record Victim(String name, String original) {
-}

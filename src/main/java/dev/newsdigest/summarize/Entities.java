@@ -1,0 +1,81 @@
+package dev.newsdigest.summarize;
+
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The vendors and products a model named, kept only when they occur in the article, as IOCs are: compared after NFKC
+ * and case folding, so that a full-width or differently cased spelling in the text still counts. A name is kept as the
+ * model wrote it (its original script), once, at most {@link #MAX} of them.
+ */
+final class Entities {
+    static final int MAX = 10;
+    private static final int MAX_LENGTH = 80;
+
+    private Entities() {
+    }
+
+    static List<String> grounded(List<String> named, String text) {
+        if (named == null || text == null) {
+            return List.of();
+        }
+        String haystack = fold(text);
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : named) {
+            String clean = name == null ? "" : ModelText.clean(name, MAX_LENGTH);
+            String key = fold(clean);
+            if (key.length() >= 2 && clean.length() < MAX_LENGTH && haystack.contains(key)) {
+                kept.putIfAbsent(key, clean);
+            }
+        }
+        return kept.values().stream().limit(MAX).toList();
+    }
+
+    /**
+     * The victims whose name as the article writes it ({@code original}), or whose English name, occurs in the article;
+     * the English name falls back to the original when the model gave none.
+     */
+    static List<dev.newsdigest.model.Victim> victims(List<dev.newsdigest.model.Victim> named, String text) {
+        if (named == null || text == null) {
+            return List.of();
+        }
+        String haystack = fold(text);
+        Map<String, dev.newsdigest.model.Victim> kept = new LinkedHashMap<>();
+        for (dev.newsdigest.model.Victim v : named) {
+            if (v == null) {
+                continue;
+            }
+            String name = v.name() == null ? "" : ModelText.clean(v.name(), MAX_LENGTH);
+            String original = v.original() == null ? "" : ModelText.clean(v.original(), MAX_LENGTH);
+            boolean inText = original.length() >= 2 && haystack.contains(fold(original)) || name.length() >= 2 && haystack.contains(fold(name));
+            if (inText) {
+                kept.putIfAbsent(fold(name.isEmpty() ? original : name), new dev.newsdigest.model.Victim(name.isEmpty() ? original : name,
+                        original.isEmpty() ? name : original));
+            }
+        }
+        return kept.values().stream().limit(MAX).toList();
+    }
+
+    /** The model's event type when it is one of the schema's, else null. */
+    static String eventType(String type) {
+        return type != null && dev.newsdigest.model.ModelAnswer.EVENT_TYPES.contains(type.strip()) ? type.strip() : null;
+    }
+
+    /** The event key as a key: lower case, only letters, digits, {@code - . _ |}, at most 120 characters; null when empty. */
+    static String eventKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        String k = Normalizer.normalize(key, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", "-")
+                .replaceAll("[^a-z0-9|._-]", "");
+        return k.isEmpty() ? null : k.length() > 120 ? k.substring(0, 120) : k;
+    }
+
+    /** NFKC, lower case, runs of white space as one space. */
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+}

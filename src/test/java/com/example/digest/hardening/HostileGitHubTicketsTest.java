@@ -1,9 +1,0 @@
-package com.example.digest.hardening;
-
-/** The hostile-receiver contract with the github ticket preset. */
-class HostileGitHubTicketsTest extends HostileDeliveryContract {
-    @Override
-    String preset() {
-        return "github";
-    }
-}

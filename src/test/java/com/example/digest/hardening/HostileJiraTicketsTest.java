@@ -1,9 +1,0 @@
-package com.example.digest.hardening;
-
-/** The hostile-receiver contract with the jira ticket preset. */
-class HostileJiraTicketsTest extends HostileDeliveryContract {
-    @Override
-    String preset() {
-        return "jira";
-    }
-}

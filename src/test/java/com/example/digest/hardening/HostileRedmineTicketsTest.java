@@ -1,9 +1,0 @@
-package com.example.digest.hardening;
-
-/** The hostile-receiver contract with the redmine ticket preset. */
-class HostileRedmineTicketsTest extends HostileDeliveryContract {
-    @Override
-    String preset() {
-        return "redmine";
-    }
-}

@@ -1,9 +1,0 @@
-package com.example.digest.hardening;
-
-/** The hostile-receiver contract with the webhook ticket preset. */
-class HostileWebhookTicketsTest extends HostileDeliveryContract {
-    @Override
-    String preset() {
-        return "webhook";
-    }
-}

@@ -1,0 +1,91 @@
+package dev.newsdigest.enrich;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: prints F1, precision, recall and pages per second of the extractor on both development sets: the 88
+ * pages with whole-text truth, and trafilatura's 990-page snippet set when it is found (see {@link SnippetSet}).
+ * Runs only with {@code mvn -B -Pbench-extract verify}; add {@code -Dextraction.details=true} for a line per page.
+ */
+class ExtractionBenchmark {
+
+    @Test
+    void printExtractionQualityAndSpeed() {
+        List<DevelopmentSet.Page> pages = DevelopmentSet.load();
+        ArticleExtractor extractor = new ArticleExtractor();
+        for (int warm = 0; warm < 3; warm++) {
+            pages.forEach(p -> extractor.extract(p.html(), null, p.url()));
+        }
+        ExtractionMetric metric = new ExtractionMetric();
+        long start = System.nanoTime();
+        int rounds = 5;
+        for (int round = 0; round < rounds; round++) {
+            for (DevelopmentSet.Page p : pages) {
+                String text = extractor.extract(p.html(), null, p.url()).text();
+                if (round == 0) {
+                    ExtractionMetric.Page page = metric.add(p.truth(), text);
+                    if (Boolean.getBoolean("extraction.details")) {
+                        System.out.printf("page %s precision %.3f recall %.3f extracted %d truth %d %s%n", p.id().substring(0, 12),
+                                ExtractionMetric.precision(page), ExtractionMetric.recall(page), text.length(), p.truth().length(), p.url());
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ExtractionMetric.Score s = metric.score();
+        System.out.printf("%nextraction benchmark: %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s on one thread%n",
+                pages.size(), s.f1(), s.precision(), s.recall(), rounds * pages.size() / seconds);
+        printReadability4j(pages);
+        printSnippetSet(extractor);
+    }
+
+    /** trafilatura's 990-page snippet set, scored by its own rule; one line and nothing else when it is not there. */
+    private static void printSnippetSet(ArticleExtractor extractor) {
+        if (!SnippetSet.present()) {
+            System.out.println("snippet set: not found at " + SnippetSet.DIR.toAbsolutePath() + " (-Dextraction.snippets=DIR); skipped");
+            return;
+        }
+        List<SnippetSet.Page> pages = SnippetSet.load();
+        pages.forEach(p -> SnippetSet.text(p, extractor)); // warm-up, as for the first set
+        SnippetSet.Score total = new SnippetSet.Score(0, 0, 0, 0);
+        int empty = 0;
+        int emptyWithParagraphs = 0;
+        long nanos = 0;
+        for (SnippetSet.Page p : pages) {
+            long start = System.nanoTime();
+            String text = SnippetSet.text(p, extractor);
+            nanos += System.nanoTime() - start;
+            if (text == null || text.isBlank()) {
+                empty++;
+                emptyWithParagraphs += ExtractionRegressionTest.paragraphChars(p.html()) >= 500 ? 1 : 0;
+            }
+            SnippetSet.Score page = SnippetSet.score(p, text);
+            total = SnippetSet.sum(total, page);
+            if (Boolean.getBoolean("extraction.details") && (page.fn() > 0 || page.fp() > 0)) {
+                System.out.printf("snippets %s tp %d fp %d fn %d extracted %d%n", p.name(), page.tp(), page.fp(), page.fn(),
+                        text == null ? 0 : text.length());
+            }
+        }
+        System.out.printf("snippet set (trafilatura's evaluation): %d pages, F1 %.3f, precision %.3f, recall %.3f, %d empty"
+                        + " (%d of them with >= 500 characters of paragraph text), tp/fp/fn/tn %d/%d/%d/%d, %.1f pages/s on one thread%n",
+                pages.size(), total.f1(), total.precision(), total.recall(), empty, emptyWithParagraphs, total.tp(), total.fp(), total.fn(),
+                total.tn(), pages.size() / (nanos / 1e9));
+    }
+
+    /** The same measurement for Readability4J, a maintained Java/Kotlin port of Mozilla's Readability, side by side. */
+    private static void printReadability4j(List<DevelopmentSet.Page> pages) {
+        ExtractionMetric metric = new ExtractionMetric();
+        long start = System.nanoTime();
+        for (DevelopmentSet.Page p : pages) {
+            String html = org.jsoup.Jsoup.parse(new String(p.html(), PageCharset.resolve(p.html(), null))).outerHtml();
+            String text = new net.dankito.readability4j.Readability4J(p.url(), html).parse().getTextContent();
+            metric.add(p.truth(), text == null ? "" : text);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ExtractionMetric.Score s = metric.score();
+        System.out.printf("readability4j 1.0.8:  %d pages, F1 %.3f, precision %.3f, recall %.3f, %.1f pages/s (first pass)%n%n",
+                pages.size(), s.f1(), s.precision(), s.recall(), pages.size() / seconds);
+    }
+}

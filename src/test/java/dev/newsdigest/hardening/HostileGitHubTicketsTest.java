@@ -1,0 +1,9 @@
+package dev.newsdigest.hardening;
+
+/** The hostile-receiver contract with the github ticket preset. */
+class HostileGitHubTicketsTest extends HostileDeliveryContract {
+    @Override
+    String preset() {
+        return "github";
+    }
+}
