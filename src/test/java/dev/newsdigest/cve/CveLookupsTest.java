@@ -47,11 +47,17 @@ class CveLookupsTest extends PipelineTestSupport {
     }
 
     @Test
-    void aCloseDuringTheLookupsWaitsForThemAndAsksNoIdTwice() {
-        sources.delay("nvd", 700); // each NVD answer takes a while: the close comes while the lookups are under way
+    void aCloseDuringTheLookupsWaitsForThemAndAsksNoIdTwice() throws Exception {
+        sources.hold("nvd"); // NVD has not answered yet: the close comes while the lookups are under way
 
         poll();
-        publish();
+        java.util.concurrent.CompletableFuture<Void> close = java.util.concurrent.CompletableFuture.runAsync(this::publish);
+        await().until(() -> !sources.requests("nvd").isEmpty());
+        // the close waits for the lookups under way; once it does, NVD answers
+        await().until(() -> Thread.getAllStackTraces().keySet().stream().anyMatch(t -> java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(CveLookups.class.getName()) && f.getMethodName().equals("settle"))));
+        sources.release();
+        close.get(2, java.util.concurrent.TimeUnit.MINUTES);
 
         assertThat(sources.nvdLookups()).extracting(r -> r.query().get("cveId"))
                 .containsExactlyInAnyOrder(CveContextTest.SIMPLEHELP, CveContextTest.ANT, CveContextTest.DLINK);

@@ -43,7 +43,8 @@ public final class CveSourceServer implements AutoCloseable {
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     /** The records NVD's sync lists, as NVD modified them since any window a test asks for; also answered by id. */
     private final Map<String, JsonNode> modified = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    /** Sources whose answers wait until {@link #release}, each on its own server thread. */
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
     private volatile int syncStatus;
     private volatile int nvdLimit;
     private volatile java.time.Duration nvdWindow;
@@ -119,9 +120,15 @@ public final class CveSourceServer implements AutoCloseable {
         nvdWindow = window;
     }
 
-    /** From now on {@code source} holds each answer {@code millis} before sending it (a slow API). */
-    public void delay(String source, long millis) {
-        delays.put(source, millis);
+    /** From now on {@code source} holds each answer until {@link #release} (an API that has not answered yet). */
+    public void hold(String source) {
+        held.put(source, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    /** Every held answer goes out, and later ones are no longer held. */
+    public void release() {
+        held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
+        held.clear();
     }
 
     /** NVD stops listing every id as modified (a later window). */
@@ -149,9 +156,10 @@ public final class CveSourceServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
         requests.add(new Request(source, query, headers, Instant.now()));
         try (exchange) {
-            if (delays.containsKey(source)) {
+            java.util.concurrent.CountDownLatch gate = held.get(source);
+            if (gate != null) {
                 try {
-                    Thread.sleep(delays.get(source)); // the server's pace, on its own thread
+                    gate.await(2, java.util.concurrent.TimeUnit.MINUTES); // until the test releases it
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
