@@ -134,11 +134,7 @@ public class CveFetcher {
             return; // failed in this pass already: its stored error stands
         }
         boolean nvd = request.source().equals(CveSources.NVD);
-        if (nvd && !throttle(pass.until)) {
-            sources.failed(request, sources.messages().get("cve.error.maxWait"));
-            return;
-        }
-        if (System.currentTimeMillis() >= pass.until) {
+        if (pass.over() || nvd && !throttle(pass.until)) { // over first: a slot is counted only for a request that is sent
             sources.failed(request, sources.messages().get("cve.error.maxWait"));
             return;
         }
