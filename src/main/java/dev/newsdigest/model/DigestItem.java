@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the article. Each is left out of the JSON when empty.
  */
 @JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
-        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "eventType", "eventKey", "storyKey", "firstSeen", "sources", "followUp", "summarizedBy", "textSource", "usage"})
+        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "eventType", "eventKey", "eventMonth", "storyKey", "firstSeen", "sources", "followUp", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                          List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
                          List<String> recommendations, List<String> notes,
@@ -22,6 +22,7 @@ public record DigestItem(String source, String url, String originalTitle, String
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> actors,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventType,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventKey,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String eventMonth,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String storyKey,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String firstSeen,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Source> sources,
@@ -51,13 +52,13 @@ public record DigestItem(String source, String url, String originalTitle, String
                       List<String> aiRecommendations, boolean actionRequired, String actionReason,
                       String summarizedBy, String textSource, Usage usage) {
         this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
-                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(), null, summarizedBy,
+                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), null, summarizedBy,
                 textSource, usage);
     }
 
     public DigestItem withCves(List<CveContext> contexts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
-                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey,
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey, eventMonth,
                 storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
     }
 
@@ -65,28 +66,31 @@ public record DigestItem(String source, String url, String originalTitle, String
     public DigestItem withEntities(List<String> namedVendors, List<String> namedProducts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, List.copyOf(namedVendors), List.copyOf(namedProducts),
-                victims, actors, eventType, eventKey, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                victims, actors, eventType, eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
     }
 
-    /** The item with what the model says of its event: victims and actors (grounded), the event's type and key. */
-    public DigestItem withEvent(List<Victim> namedVictims, List<String> namedActors, String type, String key) {
+    /**
+     * The item with what the model says of its event: victims and actors (grounded), the event's type and key, and the month
+     * it happened ({@code YYYY-MM}, null when the article does not say).
+     */
+    public DigestItem withEvent(List<Victim> namedVictims, List<String> namedActors, String type, String key, String month) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, List.copyOf(namedVictims),
-                List.copyOf(namedActors), type, key, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                List.copyOf(namedActors), type, key, month, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
     }
 
     /** The item as one story of several articles: its key, when it was first seen, and every article that tells it. */
     public DigestItem asStory(String key, String seen, List<Source> told, List<Ioc> allIocs, List<String> allRecommendations,
                               List<String> allNotes, List<String> allAiRecommendations, boolean action, String reason) {
         return new DigestItem(this.source, url, originalTitle, title, publishedAt, summary, allIocs, cves, allRecommendations,
-                allNotes, allAiRecommendations, action, reason, vendors, products, victims, actors, eventType, eventKey,
+                allNotes, allAiRecommendations, action, reason, vendors, products, victims, actors, eventType, eventKey, eventMonth,
                 key, seen, List.copyOf(told), followUp, summarizedBy, textSource, usage);
     }
 
     /** The item as a follow-up of a story published on an earlier day, under that story's key. */
     public DigestItem asFollowUp(String key, String seen, FollowUp news) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations, notes,
-                aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey, key, seen,
+                aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey, eventMonth, key, seen,
                 sources, news, summarizedBy, textSource, usage);
     }
 

@@ -15,11 +15,18 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, List<String> recommendations,
                           List<String> notes, List<String> aiRecommendations, Boolean actionRequired, String actionReason,
                           List<String> vendors, List<String> products, List<Victim> victims, List<String> actors, String eventType,
-                          String eventKey) {
+                          String eventKey, String eventMonth) {
 
     /** The kinds of event a story is about. */
     public static final java.util.List<String> EVENT_TYPES = java.util.List.of("breach", "ransomware", "vulnerability-exploited",
             "vulnerability-disclosed", "patch", "arrest", "other");
+
+    /**
+     * The event keys the schema and the prompt give as examples, and the schema's own wording: a small model copies them,
+     * so they never tell two articles apart or together ({@code story.StoryFacts}).
+     */
+    public static final java.util.Set<String> EXAMPLE_EVENT_KEYS = java.util.Set.of("siemens-energy|data-breach|moveit",
+            "fortinet|vulnerability-exploited|cve-2025-64446", "victim-or-vendor|event|distinguishing-detail", "eventkey", "event-key");
 
     /** The strict JSON schema sent as {@code response_format}. */
     public static final ResponseFormat FORMAT = ResponseFormat.builder()
@@ -57,11 +64,13 @@ public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, Li
                                 .required("name", "original").additionalProperties(false).build()).build())
                 .addProperty("actors", JsonArraySchema.builder()
                         .description("attacker groups and malware families, each exactly as written in the article").items(new JsonStringSchema()).build())
+                .addStringProperty("eventMonth", "the month the event happened, YYYY-MM, as the article states or implies it; "
+                        + "empty when it does not say")
                 .addProperty("eventType", JsonEnumSchema.builder().enumValues(EVENT_TYPES).build())
                 .addStringProperty("eventKey", "an English canonical key of the event: victim-or-vendor|event|distinguishing detail, "
                         + "lower case, e.g. siemens-energy|data-breach|moveit or fortinet|vulnerability-exploited|cve-2025-64446")
                 .required("title", "summary", "iocs", "recommendations", "notes", "aiRecommendations", "actionRequired", "actionReason",
-                        "vendors", "products", "victims", "actors", "eventType", "eventKey")
+                        "vendors", "products", "victims", "actors", "eventType", "eventKey", "eventMonth")
                 .additionalProperties(false)
                 .build();
     }

@@ -26,9 +26,10 @@ public final class FollowUps {
     /** What the digest last said of a story. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Snapshot(String title, String language, List<String> cves, List<Victim> victims, String eventType, String eventKey,
-                           List<String> kev, List<String> iocs) {
+                           List<String> kev, List<String> iocs, String eventMonth, List<String> vendors, List<String> products,
+                           List<String> actors) {
         StoryFacts facts() {
-            return new StoryFacts(language, title, Set.copyOf(cves), victims, eventType, eventKey);
+            return new StoryFacts(language, title, Set.copyOf(cves), victims, vendors, products, actors, eventType, eventKey, eventMonth);
         }
     }
 
@@ -37,7 +38,8 @@ public final class FollowUps {
         StoryFacts facts = Stories.facts(item);
         try {
             return json.writeValueAsString(new Snapshot(facts.title(), facts.language(), List.copyOf(facts.cves()), item.victimList(),
-                    item.eventType(), item.eventKey(), kev(item), iocs(item)));
+                    item.eventType(), item.eventKey(), kev(item), iocs(item), item.eventMonth(), facts.vendors(), facts.products(),
+                    facts.actors()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,8 +48,10 @@ public final class FollowUps {
     /** The items, each that follows up a stored story marked so, with the story's key and what is new. */
     public List<DigestItem> apply(List<DigestItem> items, List<StoryLedger.StoredStory> earlier, LocalDate day) {
         List<DigestItem> result = new ArrayList<>();
-        for (DigestItem item : items) {
-            StoryFacts facts = Stories.facts(item);
+        List<StoryFacts> today = Stories.facts(items);
+        for (int i = 0; i < items.size(); i++) {
+            DigestItem item = items.get(i);
+            StoryFacts facts = today.get(i);
             DigestItem marked = item;
             for (StoryLedger.StoredStory story : earlier) {
                 String written = story.snapshotBefore(day);

@@ -17,6 +17,11 @@ public final class Names {
     private Names() {
     }
 
+    /** Whether a folded word is a corporate form ("inc", "ltd", "holdings"...) that one source writes and another not. */
+    static boolean isCorporateForm(String word) {
+        return LATIN_FORMS.contains(word);
+    }
+
     public static String fold(String name) {
         if (name == null) {
             return "";
@@ -26,7 +31,7 @@ public final class Names {
         s = s.replaceAll("[\\p{P}\\p{S}]+", " ").strip();
         String[] words = s.split("\\s+");
         int end = words.length;
-        while (end > 1 && LATIN_FORMS.contains(words[end - 1])) {
+        while (end > 1 && isCorporateForm(words[end - 1])) {
             end--; // "Casio Computer Co Ltd" -> "casio computer"; a name that is only a form stays
         }
         return String.join(" ", java.util.Arrays.copyOf(words, end)).replace(" ", "");

@@ -33,7 +33,13 @@ public final class Stories {
             }
         }
         String title = item.originalTitle() == null ? item.title() : item.originalTitle();
-        return new StoryFacts(language(title), title, cves, item.victimList(), item.eventType(), item.eventKey());
+        return new StoryFacts(language(title), title, cves, item.victimList(), item.vendors(), item.products(), item.actors(),
+                item.eventType(), item.eventKey(), item.eventMonth());
+    }
+
+    /** The facts of a day's items, in their order, without what the model gave to too many of them ({@link Overused}). */
+    public static List<StoryFacts> facts(List<DigestItem> day) {
+        return Overused.strip(day.stream().map(Stories::facts).toList());
     }
 
     /** {@code ja} when a title has kana or kanji, else {@code en}: the title rule compares titles of one language only. */
@@ -47,17 +53,21 @@ public final class Stories {
     public static List<List<DigestItem>> group(List<DigestItem> items) {
         List<DigestItem> oldestFirst = new ArrayList<>(items);
         oldestFirst.sort(Comparator.comparing(DigestItem::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        Map<DigestItem, StoryFacts> facts = new java.util.IdentityHashMap<>();
+        List<StoryFacts> guarded = facts(oldestFirst);
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            facts.put(oldestFirst.get(i), guarded.get(i));
+        }
         List<List<DigestItem>> stories = new ArrayList<>();
         for (DigestItem item : oldestFirst) {
-            StoryFacts facts = facts(item);
             List<DigestItem> home = null;
             for (List<DigestItem> story : stories) {
                 boolean told = false;
                 boolean vetoed = false;
                 for (DigestItem member : story) {
-                    StoryMatcher.Decision d = StoryMatcher.compare(facts, facts(member));
+                    StoryMatcher.Decision d = StoryMatcher.compare(facts.get(item), facts.get(member));
                     told |= d.same();
-                    vetoed |= !d.same() && d.rule().startsWith("different");
+                    vetoed |= d.veto();
                 }
                 if (told && !vetoed) {
                     home = story;

@@ -11,14 +11,14 @@ import java.util.Map;
  * and case folding, so that a full-width or differently cased spelling in the text still counts. A name is kept as the
  * model wrote it (its original script), once, at most {@link #MAX} of them.
  */
-final class Entities {
+public final class Entities {
     static final int MAX = 10;
     private static final int MAX_LENGTH = 80;
 
     private Entities() {
     }
 
-    static List<String> grounded(List<String> named, String text) {
+    public static List<String> grounded(List<String> named, String text) {
         if (named == null || text == null) {
             return List.of();
         }
@@ -64,14 +64,50 @@ final class Entities {
         return type != null && dev.newsdigest.model.ModelAnswer.EVENT_TYPES.contains(type.strip()) ? type.strip() : null;
     }
 
-    /** The event key as a key: lower case, only letters, digits, {@code - . _ |}, at most 120 characters; null when empty. */
+    /**
+     * The event key as a key: lower case, only letters, digits, {@code - . _ |}, at most 120 characters; null when empty or
+     * when it is the schema's example ({@link dev.newsdigest.model.ModelAnswer#EXAMPLE_EVENT_KEYS}).
+     */
     static String eventKey(String key) {
         if (key == null) {
             return null;
         }
         String k = Normalizer.normalize(key, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", "-")
                 .replaceAll("[^a-z0-9|._-]", "");
-        return k.isEmpty() ? null : k.length() > 120 ? k.substring(0, 120) : k;
+        if (k.isEmpty() || dev.newsdigest.model.ModelAnswer.EXAMPLE_EVENT_KEYS.contains(k)) {
+            return null; // the schema's example, copied: no key
+        }
+        return k.length() > 120 ? k.substring(0, 120) : k;
+    }
+
+    /** How many months before its article's date an event may be without the article naming its year. */
+    static final int RECENT_MONTHS = 2;
+
+    /**
+     * The model's event month ({@code YYYY-MM}) when the article can support it, else null. It supports a month that is
+     * not after the article's date and either lies within {@link #RECENT_MONTHS} before it ("last week", "on Tuesday") or
+     * is of a year the title or text names ("in March 2023", "2023年3月", "the 2021 breach"). A month the article
+     * cannot support is the model's guess, and a guess would keep two articles of one story apart. An article without a
+     * date supports only a year it names.
+     */
+    public static String eventMonth(String month, String text, java.time.Instant published) {
+        if (month == null || !month.strip().matches("\\d{4}-\\d{2}")) {
+            return null;
+        }
+        java.time.YearMonth ym;
+        try {
+            ym = java.time.YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+        java.time.YearMonth of = published == null ? null : java.time.YearMonth.from(published.atZone(java.time.ZoneOffset.UTC));
+        if (of != null && ym.isAfter(of)) {
+            return null;
+        }
+        boolean recent = of != null && !ym.isBefore(of.minusMonths(RECENT_MONTHS));
+        boolean yearNamed = text != null && java.util.regex.Pattern.compile("(?<![0-9])" + ym.getYear() + "(?![0-9])")
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).find();
+        return recent || yearNamed ? ym.toString() : null;
     }
 
     /** NFKC, lower case, runs of white space as one space. */

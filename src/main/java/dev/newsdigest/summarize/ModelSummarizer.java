@@ -57,11 +57,12 @@ public class ModelSummarizer {
     public DigestItem summarize(EnrichedArticle enriched, long deadline) {
         Article a = enriched.article();
         String text = Sentences.truncate(enriched.text(), maxInputChars);
+        String date = a.publishedAt() == null ? null : a.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompts.articleSystem()), UserMessage.from(prompts.articleUser(a.title(), text)))
+                .messages(SystemMessage.from(prompts.articleSystem()), UserMessage.from(prompts.articleUser(a.title(), date, text)))
                 .responseFormat(ModelAnswer.FORMAT)
                 .build();
-        String input = prompts.articleSystem() + "\u0000" + prompts.articleUser(a.title(), text);
+        String input = prompts.articleSystem() + "\u0000" + prompts.articleUser(a.title(), date, text);
         java.util.Optional<String> cached = cache.get(input);
         ModelAnswer answer;
         TokenUsage usage;
@@ -85,7 +86,8 @@ public class ModelSummarizer {
                         usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()))
                 .withEntities(Entities.grounded(answer.vendors(), text), Entities.grounded(answer.products(), text))
                 .withEvent(Entities.victims(answer.victims(), text), Entities.grounded(answer.actors(), text),
-                        Entities.eventType(answer.eventType()), Entities.eventKey(answer.eventKey()));
+                        Entities.eventType(answer.eventType()), Entities.eventKey(answer.eventKey()),
+                        Entities.eventMonth(answer.eventMonth(), a.title() + "\n" + text, a.publishedAt()));
     }
 
     ModelAnswer parse(String raw) {

@@ -37,9 +37,13 @@ public class Prompts {
         return articleSystem;
     }
 
-    /** The article as delimited data; a closing delimiter inside the text cannot end the block early. */
-    public String articleUser(String title, String text) {
-        return articleUser.replace("{{title}}", neutralise(title)).replace("{{text}}", neutralise(text));
+    /**
+     * The article as delimited data, with the day it was published ({@code date}, {@code YYYY-MM-DD}, or null when its
+     * feed gave none); a closing delimiter inside the text cannot end the block early.
+     */
+    public String articleUser(String title, String date, String text) {
+        return articleUser.replace("{{title}}", neutralise(title)).replace("{{date}}", date == null ? "unknown" : date)
+                .replace("{{text}}", neutralise(text));
     }
 
     /** The messages for the day's overview ({@link OverviewWriter}). */

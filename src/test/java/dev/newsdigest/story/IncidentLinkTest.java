@@ -17,7 +17,7 @@ class IncidentLinkTest {
     void anIncidentNamingAStorysVictimIsLinkedAndBothSidesSaySo() {
         DigestItem news = new DigestItem("bleepingcomputer", "https://news.example.com/kinoshita", "Japanese parts maker Kinoshita Seiki hit by ransomware",
                 "木下精機にランサムウェア攻撃", null, List.of("s"), List.of(), List.of(), List.of(), List.of(), false, null, "model:m", "page",
-                DigestItem.Usage.NONE).withEvent(List.of(new Victim("Kinoshita Seiki", "木下精機")), List.of(), "ransomware", "k|ransomware");
+                DigestItem.Usage.NONE).withEvent(List.of(new Victim("Kinoshita Seiki", "木下精機")), List.of(), "ransomware", "k|ransomware", null);
         DigestItem other = new DigestItem("bleepingcomputer", "https://news.example.com/other", "Other news", "他のニュース", null, List.of("s"),
                 List.of(), List.of(), List.of(), List.of(), false, null, "model:m", "page", DigestItem.Usage.NONE);
         List<Incident> incidents = Stories.linkIncidents(List.of(news, other), List.of(

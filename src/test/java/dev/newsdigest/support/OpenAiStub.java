@@ -32,7 +32,20 @@ public final class OpenAiStub implements AutoCloseable {
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>");
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
 
-    public enum Mode { NORMAL, HTTP_500, HTTP_401, BROKEN_JSON, INJECTED }
+    public enum Mode {
+        NORMAL, HTTP_500, HTTP_401, BROKEN_JSON, INJECTED,
+        /** A small model's answer: one event key for every article, naming a vendor every article names. */
+        ONE_KEY,
+        /** A small model's answer: the schema's own example key and its victim, for every article. */
+        SCHEMA_EXAMPLE,
+        /** A small model's answer: placeholder text in every field. */
+        PLACEHOLDERS
+    }
+
+    /** The key and vendor the stub gives every article in ONE_KEY mode. */
+    public static final String ONE_KEY = "microsoft|breach|customer-data";
+    /** The text the stub puts in every field in PLACEHOLDERS mode. */
+    public static final String PLACEHOLDER = "unknown";
 
     /** The invented IOC a "compromised" model adds in INJECTED mode; it is not in any article. */
     public static final String INJECTED_IOC = "203.0.113.250";
@@ -140,6 +153,8 @@ public final class OpenAiStub implements AutoCloseable {
                 content = "{\"title\": \"broken\", \"summary\": [\"unterminated";
             } else if (mode == Mode.INJECTED) {
                 content = json.writeValueAsString(injectedAnswer());
+            } else if (mode == Mode.ONE_KEY || mode == Mode.SCHEMA_EXAMPLE || mode == Mode.PLACEHOLDERS) {
+                content = json.writeValueAsString(badAnswer(articleAnswer(userText(request))));
             } else {
                 content = json.writeValueAsString(articleAnswer(userText(request)));
             }
@@ -217,6 +232,39 @@ public final class OpenAiStub implements AutoCloseable {
         boolean exploited = original.toLowerCase().contains("exploited");
         a.put("actionRequired", exploited);
         a.put("actionReason", exploited ? "攻撃での悪用が確認されている" : "");
+        return a;
+    }
+
+    /** What a small model that answers badly says, in the current mode, over a good answer. */
+    private ObjectNode badAnswer(ObjectNode a) {
+        switch (mode) {
+            case ONE_KEY -> {
+                a.putArray("vendors").add("Microsoft");
+                a.put("eventType", "breach");
+                a.put("eventKey", ONE_KEY);
+            }
+            case SCHEMA_EXAMPLE -> {
+                a.putArray("victims").addObject().put("name", "Siemens Energy").put("original", "Siemens Energy");
+                a.putArray("products").add("MOVEit");
+                a.put("eventType", "breach");
+                a.put("eventKey", "siemens-energy|data-breach|moveit");
+                a.put("eventMonth", "2023-06");
+            }
+            default -> {
+                a.put("title", PLACEHOLDER);
+                a.putArray("summary").add(PLACEHOLDER);
+                a.putArray("recommendations").add(PLACEHOLDER);
+                a.putArray("notes").add(PLACEHOLDER);
+                a.putArray("aiRecommendations").add(PLACEHOLDER);
+                a.putArray("vendors").add(PLACEHOLDER);
+                a.putArray("products").add(PLACEHOLDER);
+                a.putArray("victims").addObject().put("name", PLACEHOLDER).put("original", PLACEHOLDER);
+                a.putArray("actors").add(PLACEHOLDER);
+                a.put("eventType", "other");
+                a.put("eventKey", PLACEHOLDER + "|" + PLACEHOLDER + "|" + PLACEHOLDER);
+                a.put("eventMonth", PLACEHOLDER);
+            }
+        }
         return a;
     }
 
