@@ -27,8 +27,13 @@ final class Details {
     private Details() {
     }
 
-    /** The specific words of a key's detail (its third part), empty when it has none or only generic ones. */
-    static List<String> specific(String eventKey) {
+    /**
+     * The specific words of the key's detail (its third part): those that are words of a product or actor the article
+     * names ({@code casio|breach|classpad} with ClassPad among the products). A size, a date, a kind of data or a CVE's
+     * number is no name, and is left to the other rules.
+     */
+    static List<String> specific(StoryFacts f) {
+        String eventKey = f.eventKey();
         if (eventKey == null) {
             return List.of();
         }
@@ -36,10 +41,12 @@ final class Details {
         if (parts.length < 3) {
             return List.of();
         }
-        String detail = String.join("-", Arrays.copyOfRange(parts, 2, parts.length));
+        Set<String> named = new java.util.HashSet<>();
+        f.products().forEach(p -> named.addAll(latinWords(p)));
+        f.actors().forEach(a -> named.addAll(latinWords(a)));
         List<String> words = new ArrayList<>();
-        for (String w : detail.split("[-._\\s]+")) {
-            if (w.length() >= 3 && !GENERIC.contains(w) && !w.matches("\\d+")) { // a date or a CVE's number is for the month and CVE rules
+        for (String w : latinWords(String.join(" ", Arrays.copyOfRange(parts, 2, parts.length)))) {
+            if (w.length() >= 3 && !GENERIC.contains(w) && !w.matches("\\d+") && named.contains(w)) {
                 words.add(w);
             }
         }
@@ -48,8 +55,8 @@ final class Details {
 
     /** Both keys name a specific detail, the details differ, and neither article names the other's. */
     static boolean conflict(StoryFacts a, StoryFacts b) {
-        List<String> da = specific(a.eventKey());
-        List<String> db = specific(b.eventKey());
+        List<String> da = specific(a);
+        List<String> db = specific(b);
         if (da.isEmpty() || db.isEmpty() || da.equals(db)) {
             return false;
         }
@@ -67,8 +74,8 @@ final class Details {
         if (a.actors().stream().anyMatch(x -> names(b, x)) || b.actors().stream().anyMatch(x -> names(a, x))) {
             return true;
         }
-        List<String> da = specific(a.eventKey());
-        return !da.isEmpty() && da.equals(specific(b.eventKey()));
+        List<String> da = specific(a);
+        return !da.isEmpty() && da.equals(specific(b));
     }
 
     /** Whether the article's title, key or named things hold any of the detail's words, as words. */

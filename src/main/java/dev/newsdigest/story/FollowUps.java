@@ -27,9 +27,10 @@ public final class FollowUps {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Snapshot(String title, String language, List<String> cves, List<Victim> victims, String eventType, String eventKey,
                            List<String> kev, List<String> iocs, String eventMonth, List<String> vendors, List<String> products,
-                           List<String> actors) {
+                           List<String> actors, String publishedAt) {
         StoryFacts facts() {
-            return new StoryFacts(language, title, Set.copyOf(cves), victims, vendors, products, actors, eventType, eventKey, eventMonth);
+            return new StoryFacts(language, title, Set.copyOf(cves), victims, vendors, products, actors, eventType, eventKey, eventMonth,
+                    publishedAt);
         }
     }
 
@@ -39,7 +40,7 @@ public final class FollowUps {
         try {
             return json.writeValueAsString(new Snapshot(facts.title(), facts.language(), List.copyOf(facts.cves()), item.victimList(),
                     item.eventType(), item.eventKey(), kev(item), iocs(item), item.eventMonth(), facts.vendors(), facts.products(),
-                    facts.actors()));
+                    facts.actors(), item.publishedAt()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

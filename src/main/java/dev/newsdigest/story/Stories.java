@@ -34,7 +34,7 @@ public final class Stories {
         }
         String title = item.originalTitle() == null ? item.title() : item.originalTitle();
         return new StoryFacts(language(title), title, cves, item.victimList(), item.vendors(), item.products(), item.actors(),
-                item.eventType(), item.eventKey(), item.eventMonth());
+                item.eventType(), item.eventKey(), item.eventMonth(), item.publishedAt());
     }
 
     /** The facts of a day's items, in their order, without what the model gave to too many of them ({@link Overused}). */

@@ -33,6 +33,7 @@ public final class StoryMatcher {
     static final int NEAR_MONTHS = 1;
     /** The event types of an incident at a victim, which outlets tell one for another. */
     private static final Set<String> INCIDENT = Set.of("breach", "ransomware", "other");
+    private static final String EXPLOITED = "vulnerability-exploited";
 
     /** The decision and the rule that made it. */
     public record Decision(boolean same, String rule) {
@@ -46,13 +47,14 @@ public final class StoryMatcher {
     }
 
     public static Decision compare(StoryFacts a, StoryFacts b) {
-        YearMonth ma = a.month();
-        YearMonth mb = b.month();
-        long gap = ma == null || mb == null ? -1 : Math.abs(ChronoUnit.MONTHS.between(ma, mb));
-        if (gap > MONTHS_APART) {
+        if (gap(a.statedMonth(), b.statedMonth()) > MONTHS_APART) {
             return new Decision(false, "different months");
         }
-        boolean nearMonths = gap >= 0 && gap <= NEAR_MONTHS;
+        // with a publication month standing in for a month not stated: evidence against the victim rules, not a veto
+        long gap = gap(a.month(), b.month());
+        boolean monthsApart = gap > MONTHS_APART;
+        // near: at least one article says when; two that only have their publication dates are merely of one day
+        boolean nearMonths = gap >= 0 && gap <= NEAR_MONTHS && (a.eventMonth() != null || b.eventMonth() != null);
         boolean sameType = a.eventType() != null && a.eventType().equalsIgnoreCase(b.eventType());
         boolean oneIncident = sameType || a.eventType() != null && b.eventType() != null && INCIDENT.contains(a.eventType())
                 && INCIDENT.contains(b.eventType());
@@ -70,14 +72,20 @@ public final class StoryMatcher {
             return new Decision(true, "shared CVE");
         }
         boolean otherDetails = Details.conflict(a, b);
-        if (sameVictim && sameType && !otherDetails) {
+        if (sameVictim && sameType && !otherDetails && !monthsApart) {
             return new Decision(true, "same victim and event");
         }
         if (sameVictim && nearMonths && oneIncident && !otherDetails) {
             return new Decision(true, "same victim, near months");
         }
-        if (shared(a.products(), b.products()) && Details.sharedCampaign(a, b)) {
+        boolean sameProduct = shared(a.products(), b.products());
+        if (sameProduct && Details.sharedCampaign(a, b)) {
             return new Decision(true, "same product and campaign");
+        }
+        boolean otherCampaigns = !a.actors().isEmpty() && !b.actors().isEmpty(); // and none shared, or the rule above had them
+        if (sameProduct && nearMonths && EXPLOITED.equals(a.eventType()) && EXPLOITED.equals(b.eventType()) && !otherDetails
+                && !otherCampaigns && (a.cves().isEmpty() || b.cves().isEmpty())) {
+            return new Decision(true, "same product exploited");
         }
         if (a.eventKey() != null && a.eventKey().equals(b.eventKey())) {
             return new Decision(true, "same event key");
@@ -86,6 +94,10 @@ public final class StoryMatcher {
             return new Decision(true, "near-duplicate titles");
         }
         return new Decision(false, "no rule");
+    }
+
+    private static long gap(YearMonth a, YearMonth b) {
+        return a == null || b == null ? -1 : Math.abs(ChronoUnit.MONTHS.between(a, b));
     }
 
     static boolean shared(List<String> x, List<String> y) {

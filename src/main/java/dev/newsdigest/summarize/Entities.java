@@ -86,7 +86,8 @@ public final class Entities {
     /**
      * The model's event month ({@code YYYY-MM}) when the article can support it, else null. It supports a month that is
      * not after the article's date and either lies within {@link #RECENT_MONTHS} before it ("last week", "on Tuesday") or
-     * is of a year the title or text names ("in March 2023", "2023年3月", "the 2021 breach"). A month the article
+     * is of a year the title or text names ("in March 2023", "2023年3月", "the 2021 breach"), or is named without its year
+     * ("the February breach", 2月) within the year before the article. A month the article
      * cannot support is the model's guess, and a guess would keep two articles of one story apart. An article without a
      * date supports only a year it names.
      */
@@ -104,10 +105,17 @@ public final class Entities {
         if (of != null && ym.isAfter(of)) {
             return null;
         }
+        String folded = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC);
         boolean recent = of != null && !ym.isBefore(of.minusMonths(RECENT_MONTHS));
-        boolean yearNamed = text != null && java.util.regex.Pattern.compile("(?<![0-9])" + ym.getYear() + "(?![0-9])")
-                .matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).find();
-        return recent || yearNamed ? ym.toString() : null;
+        boolean yearNamed = java.util.regex.Pattern.compile("(?<![0-9])" + ym.getYear() + "(?![0-9])").matcher(folded).find();
+        boolean monthNamed = of != null && !ym.isBefore(of.minusMonths(11)) && monthName(ym.getMonthValue()).matcher(folded).find();
+        return recent || yearNamed || monthNamed ? ym.toString() : null;
+    }
+
+    /** A month's name as an article writes it: "February", "Feb.", 2月; capitalised, so that "may" is a verb. */
+    private static java.util.regex.Pattern monthName(int month) {
+        String english = java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return java.util.regex.Pattern.compile("\\b(" + english + "|" + english.substring(0, 3) + ")\\b|(?<![0-9])" + month + "月");
     }
 
     /** NFKC, lower case, runs of white space as one space. */

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoryRulesTest {
     private static StoryFacts incident(String victim, String type, String key, String month) {
         return new StoryFacts("en", victim + " " + type + " " + key + " " + month, Set.of(), List.of(new Victim(victim, victim)), List.of(), List.of(), List.of(),
-                type, key, month);
+                type, key, month, null);
     }
 
     @Test
@@ -49,9 +49,9 @@ class StoryRulesTest {
         assertThat(StoryMatcher.compare(parent, incident("Sony Interactive Entertainment", "breach", "sie|breach", null)).rule())
                 .as("without months a subsidiary is another victim").isEqualTo("different victims");
         StoryFacts jaParent = new StoryFacts("ja", "ソニーに不正アクセス", Set.of(), List.of(new Victim("Sony Group", "ソニーグループ")), List.of(),
-                List.of(), List.of(), "breach", null, "2026-03");
+                List.of(), List.of(), "breach", null, "2026-03", null);
         StoryFacts jaSubsidiary = new StoryFacts("ja", "SIEに不正アクセス", Set.of(), List.of(new Victim("SIE", "ソニー・インタラクティブエンタテインメント")),
-                List.of(), List.of(), List.of(), "breach", null, "2026-03");
+                List.of(), List.of(), List.of(), "breach", null, "2026-03", null);
         assertThat(StoryMatcher.compare(jaParent, jaSubsidiary).same()).as("ソニー begins ソニー・インタラクティブエンタテインメント").isTrue();
     }
 
@@ -66,25 +66,27 @@ class StoryRulesTest {
 
     @Test
     void keysThatNameDifferentSpecificDetailsAreEvidenceAgainstAMerge() {
-        StoryFacts classpad = incident("Casio", "breach", "casio|breach|classpad", null);
-        StoryFacts lawsuit = incident("Casio", "breach", "casio|breach|class-action-lawsuit", null);
+        StoryFacts classpad = new StoryFacts("en", "Casio discloses breach", Set.of(), List.of(new Victim("Casio", "Casio")), List.of(),
+                List.of("ClassPad"), List.of(), "breach", "casio|breach|classpad", null, null);
+        StoryFacts lawsuit = new StoryFacts("en", "Casio faces lawsuit", Set.of(), List.of(new Victim("Casio", "Casio")), List.of(),
+                List.of("Dynamics 365"), List.of(), "breach", "casio|breach|dynamics-365", null, null);
         assertThat(StoryMatcher.compare(classpad, lawsuit).same()).isFalse();
         // a generic detail tells nothing either way, and a detail the other article names is no conflict
         assertThat(StoryMatcher.compare(classpad, incident("Casio", "breach", "casio|breach|data-breach", null)).same()).isTrue();
         StoryFacts namesIt = new StoryFacts("en", "Casio ClassPad breach widens", Set.of(), List.of(new Victim("Casio", "Casio")), List.of(),
-                List.of(), List.of(), "breach", "casio|breach|education-portal", null);
+                List.of(), List.of(), "breach", "casio|breach|education-portal", null, null);
         assertThat(StoryMatcher.compare(classpad, namesIt).same()).isTrue();
     }
 
     @Test
     void aProductAndACampaignBothNameAreOneStoryWhenOnlyOneGivesTheCve() {
         StoryFacts withCve = new StoryFacts("en", "Citrix patches exploited NetScaler flaw", Set.of("CVE-2025-5777"), List.of(), List.of("Citrix"),
-                List.of("NetScaler ADC"), List.of("CitrixBleed 2"), "vulnerability-exploited", "citrix|vulnerability-exploited|cve-2025-5777", "2025-07");
+                List.of("NetScaler ADC"), List.of("CitrixBleed 2"), "vulnerability-exploited", "citrix|vulnerability-exploited|cve-2025-5777", "2025-07", null);
         StoryFacts campaign = new StoryFacts("ja", "「CitrixBleed 2」の悪用が拡大", Set.of(), List.of(), List.of("Citrix"), List.of("NetScaler ADC"),
-                List.of("CitrixBleed 2"), "vulnerability-exploited", "citrix|vulnerability-exploited|citrixbleed-2", "2025-07");
+                List.of("CitrixBleed 2"), "vulnerability-exploited", "citrix|vulnerability-exploited|citrixbleed-2", "2025-07", null);
         assertThat(StoryMatcher.compare(withCve, campaign)).isEqualTo(new StoryMatcher.Decision(true, "same product and campaign"));
         StoryFacts otherCampaign = new StoryFacts("en", "Another NetScaler campaign", Set.of(), List.of(), List.of("Citrix"),
-                List.of("NetScaler ADC"), List.of("Storm-1234"), "vulnerability-exploited", "citrix|vulnerability-exploited|storm-1234", "2025-07");
+                List.of("NetScaler ADC"), List.of("Storm-1234"), "vulnerability-exploited", "citrix|vulnerability-exploited|storm-1234", "2025-07", null);
         assertThat(StoryMatcher.compare(withCve, otherCampaign).same()).isFalse();
     }
 
