@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * minus 0.01. Only dev failures are printed: rules are tuned on dev, never on holdout.
  */
 class IocVectorsTest {
-    private static final double DEV_PRECISION_FLOOR = 0.0;
-    private static final double DEV_RECALL_FLOOR = 0.0;
-    private static final double HOLDOUT_PRECISION_FLOOR = 0.0;
-    private static final double HOLDOUT_RECALL_FLOOR = 0.0;
+    /** Measured: dev P 1.000 R 0.996 (tp 229 fp 0 fn 1); holdout P 0.971 R 0.971 (tp 99 fp 3 fn 3). See docs/extraction.md. */
+    private static final double DEV_PRECISION_FLOOR = 0.990;
+    private static final double DEV_RECALL_FLOOR = 0.986;
+    private static final double HOLDOUT_PRECISION_FLOOR = 0.961;
+    private static final double HOLDOUT_RECALL_FLOOR = 0.961;
 
     record Case(String id, String text, Set<Ioc> expected, String split) {
     }
