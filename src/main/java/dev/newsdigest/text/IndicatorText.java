@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A text made ready for IOC patterns, with a way back to where each character came from: full-width and compatibility
  * forms folded by NFKC ({@code ＣＶＥ－２０２４－３４００} is {@code CVE-2024-3400}), hyphen look-alikes made {@code -},
  * and the usual defanging undone ({@code hxxp}, {@code [.]}, {@code example [ . ] com}, {@code 10\.0}, {@code [/]},
- * {@code [@]}, ...). {@link #originalStart}/{@link #originalEnd} map a span of {@link #text()} back to the text as written, so a finding can be grounded where it stands.
+ * {@code [@]}, ...). {@link #originalStart}/{@link #originalEnd} map a span of {@link #text()} back to the text as
+ * written, so a finding can be grounded where it stands.
  */
 public final class IndicatorText {
     private static final Pattern HXXP = Pattern.compile("(?i)\\bhxxp(s?)");
