@@ -22,22 +22,16 @@ import com.google.common.net.InternetDomainName;
  * has four octets of 0-255; a URL ends as {@link UrlIocs} says and the URLs inside it are found too.
  */
 public class IocExtractor {
-    private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9])https?://[^\\s<>\"'`、。「」『』【】]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(?![A-Za-z0-9])");
-    /** An address introduced as XMPP/Jabber is a chat account, not a mailbox. */
-    private static final Pattern XMPP_LABEL = Pattern.compile("(?i)(?:xmpp|jabber)\\W{0,3}(?:\\w+\\W{1,3}){0,3}$");
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
+    private static final Pattern IPV4 = Pattern.compile("(?<!\\d)(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d|\\.[A-Za-z])");
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
             + "|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:?){0,6}(?![0-9A-Fa-f:])");
-    private static final Pattern DOMAIN = Pattern.compile("(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?![\\w@-]|\\.[A-Za-z0-9])");
-    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,128}(?![0-9A-Fa-f])");
-    private static final Pattern CVE = Pattern.compile("(?<![A-Za-z0-9-])CVE-(\\d{4})-\\d{4,7}(?![0-9])", Pattern.CASE_INSENSITIVE);
-    /** ATT&CK: a technique or sub-technique (any case in running text), a tactic, a mitigation; never part of a longer id. */
-    private static final Pattern ATTACK = Pattern.compile("(?<![A-Za-z0-9.])(?:([Tt]1\\d{3}(?:\\.\\d{3})?)|(TA0\\d{3})|(M1\\d{3}))(?![A-Za-z0-9]|\\.\\d)");
-    private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "dll", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
-            "zip", "rar", "7z", "js", "jar", "py", "ps1", "bat", "cmd", "vbs", "sh", "msi", "iso", "img", "lnk", "html", "htm",
-            "php", "aspx", "jsp", "txt", "log", "png", "jpg", "jpeg", "gif", "svg", "json", "xml", "csv", "dat", "bin", "sys",
-            "tmp", "hta", "scr", "apk", "dmg", "so", "cfg", "ini", "yaml", "yml", "md", "java", "go", "rs", "c", "cpp");
+    private static final Pattern DOMAIN = Pattern.compile("(?<![\\w.@-])(?:%[0-9A-Fa-f]{2})?((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{1,62})(?![\\w@-]|\\.[A-Za-z0-9])");
+    /** A hash is a whole token: a hex run glued to letters, digits or {@code _} is part of a longer one. */
+    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z_])[0-9A-Fa-f]{32,128}(?![0-9A-Za-z_])");
+    /** {@code CVE-2024-3400}, also as file and repository names write it ({@code exploit-CVE-2024-3400}, {@code CVE_2024_3400}, {@code CVE 2024-3400}). */
+    private static final Pattern CVE = Pattern.compile("(?<![A-Za-z0-9])CVE[-_ ](\\d{4})[-_](\\d{4,7})(?![0-9])", Pattern.CASE_INSENSITIVE);
+    /** ATT&CK, in any case as running text writes it: a technique or sub-technique, a tactic, a mitigation; never part of a longer id. */
+    private static final Pattern ATTACK = Pattern.compile("(?i)(?<![A-Za-z0-9.])(?:(T1\\d{3}(?:\\.\\d{3})?)|(TA0\\d{3})|(M1\\d{3}))(?![A-Za-z0-9]|\\.\\d)");
     /** The types a model may report, as in the digest JSON. */
     public static final List<String> TYPES = Ioc.TYPES;
 
@@ -78,93 +72,76 @@ public class IocExtractor {
         }
         IndicatorText folded = IndicatorText.of(text);
         String plain = folded.text();
-        Map<String, Found> found = new LinkedHashMap<>();
-        List<int[]> taken = new ArrayList<>();
-        urls(plain, found, taken);
-        emails(plain, found, taken);
+        Findings found = new Findings();
+        UrlFinders urls = new UrlFinders(this::ignored);
+        urls.urls(plain, found);
+        urls.otherSchemes(plain, found);
+        emails(plain, found);
+        urls.schemeless(plain, found);
         Matcher cve = CVE.matcher(plain);
         while (cve.find()) {
             if (isCveYear(Integer.parseInt(cve.group(1)))) {
-                add(found, taken, "cve", cve.group().toUpperCase(Locale.ROOT), cve.start(), cve.end());
+                found.add("cve", "CVE-" + cve.group(1) + "-" + cve.group(2), cve.start(), cve.end());
             }
         }
         Matcher attack = ATTACK.matcher(plain);
         while (attack.find()) {
             String type = attack.group(1) != null ? "attack_technique" : attack.group(2) != null ? "attack_tactic" : "attack_mitigation";
-            add(found, taken, type, attack.group().toUpperCase(Locale.ROOT), attack.start(), attack.end());
+            found.add(type, attack.group().toUpperCase(Locale.ROOT), attack.start(), attack.end());
         }
         Matcher hex = HEX.matcher(plain);
         while (hex.find()) {
             String type = HashLabels.typeOf(plain, hex.start(), hex.end());
             if (type != null) {
-                add(found, taken, type, hex.group().toLowerCase(Locale.ROOT), hex.start(), hex.end());
+                found.add(type, hex.group().toLowerCase(Locale.ROOT), hex.start(), hex.end());
             }
         }
         Matcher ip = IPV4.matcher(plain);
         while (ip.find()) {
-            if (!overlaps(taken, ip.start(), ip.end()) && validIpv4(ip)) {
-                add(found, taken, "ipv4", ip.group(), ip.start(), ip.end());
+            if (!found.overlaps(ip.start(), ip.end()) && validIpv4(ip) && !continuesAToken(plain, ip.start())) {
+                found.add("ipv4", ip.group(), ip.start(), ip.end());
             }
         }
         Matcher ip6 = IPV6.matcher(plain);
         while (ip6.find()) {
-            if (!overlaps(taken, ip6.start(), ip6.end()) && ip6.group().contains(":") && InetAddresses.isInetAddress(ip6.group())
+            if (!found.overlaps(ip6.start(), ip6.end()) && ip6.group().contains(":") && InetAddresses.isInetAddress(ip6.group())
                     && ip6.group().length() >= 6) {
-                add(found, taken, "ipv6", ip6.group().toLowerCase(Locale.ROOT), ip6.start(), ip6.end());
+                found.add("ipv6", ip6.group().toLowerCase(Locale.ROOT), ip6.start(), ip6.end());
             }
         }
         Matcher d = DOMAIN.matcher(plain);
         while (d.find()) {
-            String domain = d.group().toLowerCase(Locale.ROOT);
-            if (!overlaps(taken, d.start(), d.end()) && isDomain(domain)) {
-                add(found, taken, "domain", domain, d.start(), d.end());
+            String domain = d.group(1).toLowerCase(Locale.ROOT);
+            boolean defanged = !text.substring(folded.originalStart(d.start(1)), folded.originalEnd(d.end(1))).equals(d.group(1));
+            if (!found.overlaps(d.start(1), d.end(1)) && isDomain(domain, defanged)) {
+                found.add("domain", domain, d.start(1), d.end(1));
             }
         }
-        return found.values().stream()
-                .sorted((a, b) -> Integer.compare(a.start, b.start))
-                .map(f -> new Located(f.ioc, folded.originalStart(f.start), folded.originalEnd(f.end)))
+        return found.inOrder().stream()
+                .map(f -> new Located(f.ioc(), folded.originalStart(f.start()), folded.originalEnd(f.end())))
                 .toList();
     }
 
-    /** URLs, each ended where running text ends it, and the URLs they carry (even when the outer host is ignored). */
-    private void urls(String plain, Map<String, Found> found, List<int[]> taken) {
-        Matcher m = URL.matcher(plain);
-        int from = 0;
-        while (from < plain.length() && m.find(from)) {
-            String value = UrlIocs.end(m.group());
-            int end = m.start() + value.length();
-            from = Math.max(end, m.start() + 1); // what a CSV separator cut off is looked at again
-            String host = UrlIocs.host(value);
-            if (host == null || ignored(host)) {
-                taken.add(new int[] {m.start(), end});
-            } else {
-                add(found, taken, "url", value, m.start(), end);
+    /** Mailboxes and XMPP accounts outside URLs ({@code http://user:pass@host/} holds none); see {@link EmailIocs}. */
+    private void emails(String plain, Findings found) {
+        for (EmailIocs.Address a : EmailIocs.find(plain)) {
+            if (found.overlaps(a.start(), a.end())) {
+                continue;
             }
-            for (String inner : UrlIocs.inner(value)) {
-                String innerHost = UrlIocs.host(inner);
-                if (innerHost != null && !ignored(innerHost)) {
-                    found.putIfAbsent("url\u0000" + inner.toLowerCase(Locale.ROOT), new Found(new Ioc("url", inner), m.start(), end));
-                }
+            if (ignored(a.domain())) {
+                found.take(a.start(), a.end());
+            } else {
+                found.add(a.type(), a.value(), a.start(), a.end());
             }
         }
     }
 
-    /** E-mail addresses outside URLs ({@code http://user:pass@host/} holds none); XMPP/Jabber accounts typed as such. */
-    private void emails(String plain, Map<String, Found> found, List<int[]> taken) {
-        Matcher m = EMAIL.matcher(plain);
-        while (m.find()) {
-            if (overlaps(taken, m.start(), m.end())) {
-                continue;
-            }
-            String value = m.group().toLowerCase(Locale.ROOT);
-            if (ignored(value.substring(value.indexOf('@') + 1))) {
-                taken.add(new int[] {m.start(), m.end()});
-                continue;
-            }
-            int lineStart = Math.max(plain.lastIndexOf('\n', m.start() - 1) + 1, m.start() - 40);
-            boolean xmpp = XMPP_LABEL.matcher(plain.substring(lineStart, m.start())).find();
-            add(found, taken, xmpp ? "xmpp" : "email", value, m.start(), m.end());
+    /** An IPv4 after a dot that follows a letter, digit or space ({@code x.1.2.3.4}, {@code .1.2.3.4}) is the tail of something longer. */
+    private static boolean continuesAToken(String plain, int start) {
+        if (start == 0 || plain.charAt(start - 1) != '.') {
+            return false;
         }
+        return start == 1 || Character.isLetterOrDigit(plain.charAt(start - 2)) || Character.isWhitespace(plain.charAt(start - 2));
     }
 
     /**
@@ -184,20 +161,6 @@ public class IocExtractor {
         return iocs.size() == 1 && iocs.get(0).value().equalsIgnoreCase(stripTrailing(v)) ? iocs.get(0) : null;
     }
 
-    private static void add(Map<String, Found> found, List<int[]> taken, String type, String value, int start, int end) {
-        taken.add(new int[] {start, end});
-        found.putIfAbsent(type + "\u0000" + value.toLowerCase(Locale.ROOT), new Found(new Ioc(type, value), start, end));
-    }
-
-    private static boolean overlaps(List<int[]> taken, int start, int end) {
-        for (int[] t : taken) {
-            if (start < t[1] && end > t[0]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean validIpv4(Matcher m) {
         for (int i = 1; i <= 4; i++) {
             String octet = m.group(i);
@@ -208,20 +171,15 @@ public class IocExtractor {
         return true;
     }
 
-    private boolean isDomain(String domain) {
-        String last = domain.substring(domain.lastIndexOf('.') + 1);
-        if (FILE_EXTENSIONS.contains(last) || ignored(domain)) {
-            return false;
-        }
-        try {
-            InternetDomainName name = InternetDomainName.from(domain);
-            return name.isUnderPublicSuffix();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private boolean isDomain(String domain, boolean writtenAsHost) {
+        return !ignored(domain) && HostNames.isDomain(domain, writtenAsHost);
     }
 
+    /** A configured ignored domain or one of its subdomains, or a reference site ({@link HostNames#isReference}). */
     private boolean ignored(String host) {
+        if (HostNames.isReference(host)) {
+            return true;
+        }
         for (String ignoredDomain : ignoredDomains) {
             if (host.equals(ignoredDomain) || host.endsWith("." + ignoredDomain)) {
                 return true;
@@ -279,7 +237,7 @@ public class IocExtractor {
                     : ioc.type().equals("email") ? ioc.value().substring(ioc.value().indexOf('@') + 1) : null;
             if (host != null && InetAddresses.isInetAddress(host.replaceAll("^\\[|\\]$", ""))) {
                 sets.get(host.contains(":") ? "ipv6" : "ipv4").add(host.replaceAll("^\\[|\\]$", ""));
-            } else if (host != null && isDomain(host.toLowerCase(Locale.ROOT))) {
+            } else if (host != null && isDomain(host.toLowerCase(Locale.ROOT), true)) {
                 sets.get("domain").add(host.toLowerCase(Locale.ROOT));
             }
         }
@@ -290,8 +248,5 @@ public class IocExtractor {
 
     private static String stripTrailing(String value) {
         return value.replaceAll("[.,;:!?)\\]]+$", "");
-    }
-
-    private record Found(Ioc ioc, int start, int end) {
     }
 }

@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
 /**
  * A text made ready for IOC patterns, with a way back to where each character came from: full-width and compatibility
  * forms folded by NFKC ({@code ＣＶＥ－２０２４－３４００} is {@code CVE-2024-3400}), hyphen look-alikes made {@code -},
- * and the usual defanging undone ({@code hxxp}, {@code [.]}, {@code [@]}, ...). {@link #originalStart}/{@link #originalEnd}
- * map a span of {@link #text()} back to the text as written, so a finding can be grounded where it stands.
+ * and the usual defanging undone ({@code hxxp}, {@code [.]}, {@code example [ . ] com}, {@code 10\.0}, {@code [/]},
+ * {@code [@]}, ...). {@link #originalStart}/{@link #originalEnd} map a span of {@link #text()} back to the text as
+ * written, so a finding can be grounded where it stands.
  */
 public final class IndicatorText {
     private static final Pattern HXXP = Pattern.compile("(?i)\\bhxxp(s?)");
-    private static final Pattern DOT = Pattern.compile("(?i)\\[\\.\\]|\\(\\.\\)|\\[dot\\]|\\(dot\\)|\\{\\.\\}");
+    /** A bracketed dot, with spaces inside or around it ({@code example [ . ] com}), or a backslash-escaped one ({@code 10\.0}). */
+    private static final Pattern DOT = Pattern.compile(
+            "(?i)[ \\t]*(?:\\[[ \\t]*(?:\\.|dot)[ \\t]*\\]|\\([ \\t]*(?:\\.|dot)[ \\t]*\\))[ \\t]*|\\{\\.\\}|\\\\+\\.(?=\\w)");
+    private static final Pattern SLASH = Pattern.compile("\\[/\\]|\\(/\\)");
     private static final Pattern COLON = Pattern.compile("\\[:\\]|\\[://\\]");
     private static final Pattern AT = Pattern.compile("(?i)\\[@\\]|\\[at\\]|\\(at\\)");
 
@@ -34,6 +38,7 @@ public final class IndicatorText {
         return fold(original)
                 .replace(HXXP, m -> "http" + m.group(1))
                 .replace(DOT, m -> ".")
+                .replace(SLASH, m -> "/")
                 .replace(COLON, m -> m.group().equals("[:]") ? ":" : "://")
                 .replace(AT, m -> "@");
     }

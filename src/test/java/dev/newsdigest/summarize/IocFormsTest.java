@@ -121,4 +121,74 @@ class IocFormsTest {
                 new Ioc("xmpp", "ops@chat.example"),
                 new Ioc("email", "billing@mail.example"));
     }
+
+    // 7. rules measured on the public vectors (IocVectorsTest)
+
+    @Test
+    void aUrlWithoutASchemeNeedsARealSuffixAndAPathAndAFileNameIsNoDomain() {
+        assertThat(extractor.find("Stage 2 came from evil-cdn.com/dl/stage2.php and evil.zip/payload; run setup.py, unpack "
+                + "archive.zip, see docs.example/x or example.com/ for more")).containsExactly(
+                new Ioc("url", "evil-cdn.com/dl/stage2.php"), new Ioc("url", "evil.zip/payload"), new Ioc("domain", "example.com"));
+        assertThat(extractor.find("the lure domain evil[.]zip, not the file archive.zip")).containsExactly(new Ioc("domain", "evil.zip"));
+        assertThat(extractor.find("src/setup.py/ and 192.0.2.7/gate.php")).containsExactly(new Ioc("ipv4", "192.0.2.7"));
+    }
+
+    @Test
+    void aMailboxMayBeAtAnIpLiteralAndItsAddressIsNotFoundAgain() {
+        assertThat(extractor.find("from user@[192.0.2.1], ops@[IPv6:2001:db8::1] and root@198.51.100.7")).containsExactly(
+                new Ioc("email", "user@[192.0.2.1]"), new Ioc("email", "ops@[ipv6:2001:db8::1]"), new Ioc("email", "root@198.51.100.7"));
+        assertThat(extractor.find("foobar@gmail.comahhhh and x@example.com.tld are none")).isEmpty();
+        assertThat(extractor.find("foo@swissjabber.de and bar@jabber.zone")).containsExactly(
+                new Ioc("xmpp", "foo@swissjabber.de"), new Ioc("xmpp", "bar@jabber.zone"));
+    }
+
+    @Test
+    void cveIdsAreFoundInFileAndRepositoryNames() {
+        assertThat(extractor.find("exploit-CVE-2024-3400.py, CVE_2023_4966 and cve 2021-44228; CVE-1998-0001 is none"))
+                .containsExactly(new Ioc("cve", "CVE-2024-3400"), new Ioc("cve", "CVE-2023-4966"), new Ioc("cve", "CVE-2021-44228"));
+    }
+
+    @Test
+    void aUrlDoesNotSwallowTheCsvFieldsGluedAfterIt() {
+        assertThat(extractor.find("url,http://a.example/abc,False,False\nurl,https://b.example/g/foo,Malicious Google Groups"))
+                .containsExactly(new Ioc("url", "http://a.example/abc"), new Ioc("url", "https://b.example/g/foo"));
+    }
+
+    @Test
+    void hashesAndAddressesInsideLongerTokensAreNone() {
+        String md5 = "68b329da9893e34099c7d8ad5cb9c940";
+        assertThat(extractor.find("words" + md5 + "words test" + md5 + " 0x" + md5)).isEmpty();
+        assertThat(extractor.find(".!@.." + md5 + "!@#-")).containsExactly(new Ioc("md5", md5));
+        assertThat(extractor.find("1.1.1.1.a host.1.2.3.4 and .5.6.7.8 but ..9.9.9.9! and 18.12.15.14.")).containsExactly(
+                new Ioc("ipv4", "9.9.9.9"), new Ioc("ipv4", "18.12.15.14"));
+    }
+
+    @Test
+    void linksToTheSitesThatDefineIdsAreReferencesButTheIdsInThemAreFound() {
+        assertThat(extractor.find("See https://attack.mitre.org/techniques/T1059/ and https://nvd.nist.gov/vuln/detail/CVE-2024-3400 "
+                + "and https://www.cve.org/CVERecord?id=CVE-2023-4966 (tactic ta0001)")).containsExactly(
+                new Ioc("attack_technique", "T1059"), new Ioc("cve", "CVE-2024-3400"), new Ioc("cve", "CVE-2023-4966"),
+                new Ioc("attack_tactic", "TA0001"));
+    }
+
+    @Test
+    void otherSchemesGiveTheirHostAndFtpIsAUrl() {
+        assertThat(extractor.find("beacon tcp://198.51.100.7:443/x and udp://c2.evil-dns.com:53/q, drop ftp://files.evil-dns.com/a.bin"))
+                .containsExactly(new Ioc("ipv4", "198.51.100.7"), new Ioc("domain", "c2.evil-dns.com"),
+                        new Ioc("url", "ftp://files.evil-dns.com/a.bin"));
+    }
+
+    @Test
+    void spacedAndEscapedDefangingAndBrokenHostsAreRead() {
+        assertThat(extractor.find("evil [ . ] com, 10\\.0\\.0\\.1, http://evil.com[/]gate and http://example,com/"))
+                .containsExactly(new Ioc("domain", "evil.com"), new Ioc("ipv4", "10.0.0.1"), new Ioc("url", "http://evil.com/gate"));
+        assertThat(extractor.find("http://fdc4:2581:575b:5a72:0000:0000:0000:0001")).containsExactly(
+                new Ioc("ipv6", "fdc4:2581:575b:5a72:0000:0000:0000:0001"));
+    }
+
+    @Test
+    void urlsDifferingOnlyInTheCaseOfTheirHostAreOneButTheirPathsAreCaseSensitive() {
+        assertThat(extractor.find("http://EVIL.com/a http://evil.com/a http://evil.com/A")).containsExactly(
+                new Ioc("url", "http://EVIL.com/a"), new Ioc("url", "http://evil.com/A"));
+    }
 }
