@@ -16,7 +16,8 @@ import java.util.Set;
  * <li>a shared CVE id;</li>
  * <li>the same victim and the same event type, or the same victim, near months ({@link #NEAR_MONTHS}) and types of one
  * incident (a breach, ransomware and an outage are often one event that two outlets frame apart), unless the two keys
- * name different specific details (a product, a campaign, an actor) that neither article names of the other;</li>
+ * name different specific details (a product, a campaign, an actor) that neither article names of the other, or a month
+ * one states is far from when the other was published ({@link #apart});</li>
  * <li>a product and a campaign or actor that both name (one may give the CVE and the other only the campaign's name);</li>
  * <li>the same event key;</li>
  * <li>in one language, near-duplicate titles ({@link TitleSimilarity} at least {@link #TITLE_THRESHOLD}), so that
@@ -29,11 +30,12 @@ public final class StoryMatcher {
     public static final double TITLE_THRESHOLD = 0.8;
     /** Event months further apart than this are two events. */
     static final int MONTHS_APART = 2;
+    /** How many months an incident may be disclosed after it happened. */
+    static final int DISCLOSURE_LAG = 6;
     /** Event months at most this far apart are one event's, as two outlets date it. */
     static final int NEAR_MONTHS = 1;
     /** The event types of an incident at a victim, which outlets tell one for another. */
     private static final Set<String> INCIDENT = Set.of("breach", "ransomware", "other");
-    private static final String EXPLOITED = "vulnerability-exploited";
 
     /** The decision and the rule that made it. */
     public record Decision(boolean same, String rule) {
@@ -50,9 +52,8 @@ public final class StoryMatcher {
         if (gap(a.statedMonth(), b.statedMonth()) > MONTHS_APART) {
             return new Decision(false, "different months");
         }
-        // with a publication month standing in for a month not stated: evidence against the victim rules, not a veto
+        boolean monthsApart = apart(a, b) || apart(b, a);
         long gap = gap(a.month(), b.month());
-        boolean monthsApart = gap > MONTHS_APART;
         // near: at least one article says when; two that only have their publication dates are merely of one day
         boolean nearMonths = gap >= 0 && gap <= NEAR_MONTHS && (a.eventMonth() != null || b.eventMonth() != null);
         boolean sameType = a.eventType() != null && a.eventType().equalsIgnoreCase(b.eventType());
@@ -82,11 +83,6 @@ public final class StoryMatcher {
         if (sameProduct && Details.sharedCampaign(a, b)) {
             return new Decision(true, "same product and campaign");
         }
-        boolean otherCampaigns = !a.actors().isEmpty() && !b.actors().isEmpty(); // and none shared, or the rule above had them
-        if (sameProduct && nearMonths && EXPLOITED.equals(a.eventType()) && EXPLOITED.equals(b.eventType()) && !otherDetails
-                && !otherCampaigns && (a.cves().isEmpty() || b.cves().isEmpty())) {
-            return new Decision(true, "same product exploited");
-        }
         if (a.eventKey() != null && a.eventKey().equals(b.eventKey())) {
             return new Decision(true, "same event key");
         }
@@ -94,6 +90,24 @@ public final class StoryMatcher {
             return new Decision(true, "near-duplicate titles");
         }
         return new Decision(false, "no rule");
+    }
+
+    /**
+     * Whether a month that {@code a} states is too far from {@code b}, which states none, to be its event: after {@code b} was
+     * published, or more than {@link #DISCLOSURE_LAG} months before (an incident is often disclosed months later). Two
+     * articles that state no month are apart when they were published more than {@link #MONTHS_APART} months apart.
+     * Evidence against the victim rules, not a veto: a publication date is not the event's.
+     */
+    private static boolean apart(StoryFacts a, StoryFacts b) {
+        YearMonth stated = a.statedMonth();
+        YearMonth published = b.statedMonth() == null ? b.month() : null;
+        if (published == null) {
+            return false;
+        }
+        if (stated == null) {
+            return a.month() != null && gap(a.month(), published) > MONTHS_APART;
+        }
+        return stated.isAfter(published) || stated.isBefore(published.minusMonths(DISCLOSURE_LAG));
     }
 
     private static long gap(YearMonth a, YearMonth b) {

@@ -35,10 +35,11 @@ class StoryPairsTest {
     static final String SECOND = "stories/set2/";
     /**
      * The floors on the second set: the measured figures less 0.01 (docs/development.md). The targets are P 0.95 and R 0.85;
-     * the holdout pairs are below them, and stay as they are measured: they are never tuned on.
+     * both parts are below them (the dev pairs hold the hardest cases: one company's two incidents in one month, one vendor's
+     * two zero-days in one month), and the holdout pairs stay as they are measured: they are never tuned on.
      */
-    static final double SECOND_DEV_PRECISION = 0.99;
-    static final double SECOND_DEV_RECALL = 0.879;
+    static final double SECOND_DEV_PRECISION = 0.896;
+    static final double SECOND_DEV_RECALL = 0.753;
     static final double SECOND_HOLDOUT_PRECISION = 0.74;
     static final double SECOND_HOLDOUT_RECALL = 0.59;
     record Pair(String a, String b, boolean same, String split, String kind) {

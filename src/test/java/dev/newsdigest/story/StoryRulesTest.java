@@ -27,6 +27,21 @@ class StoryRulesTest {
     }
 
     @Test
+    void aMonthOneArticleStatesCountsAgainstTheOtherOnlyWhenItCannotBeWhatTheOtherTells() {
+        StoryFacts stated = new StoryFacts("en", "AT&T call records stolen in April", Set.of(), List.of(new Victim("AT&T", "AT&T")), List.of(),
+                List.of(), List.of(), "breach", null, "2024-04", "2024-07-12T10:00:00Z");
+        StoryFacts unstatedSameWeek = new StoryFacts("ja", "AT&T、通話記録が流出", Set.of(), List.of(new Victim("AT&T", "AT&T")), List.of(),
+                List.of(), List.of(), "breach", null, null, "2024-07-12T12:00:00Z");
+        assertThat(StoryMatcher.compare(stated, unstatedSameWeek).same()).as("disclosed three months after the theft").isTrue();
+        StoryFacts unstatedYearsBefore = new StoryFacts("en", "AT&T guest data posted", Set.of(), List.of(new Victim("AT&T", "AT&T")), List.of(),
+                List.of(), List.of(), "breach", null, null, "2020-02-20T10:00:00Z");
+        assertThat(StoryMatcher.compare(stated, unstatedYearsBefore).same()).as("a month after the other was published").isFalse();
+        StoryFacts unstatedTooLate = new StoryFacts("en", "AT&T customers' data exposed", Set.of(), List.of(new Victim("AT&T", "AT&T")), List.of(),
+                List.of(), List.of(), "breach", null, null, "2025-03-01T10:00:00Z");
+        assertThat(StoryMatcher.compare(stated, unstatedTooLate).same()).as("more than six months before the other was published").isFalse();
+    }
+
+    @Test
     void oneIncidentFramedAsABreachByOneOutletAndRansomwareByAnotherMergesOnlyWithNearMonths() {
         StoryFacts breach = incident("Kestrel Foods", "breach", "kestrel-foods|breach", "2026-03");
         StoryFacts ransomware = incident("Kestrel Foods", "ransomware", "kestrel-foods|ransomware", "2026-02");
