@@ -1,7 +1,11 @@
 package dev.newsdigest.enrich;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -25,6 +29,8 @@ final class ContactBlock {
             // copyright, company register, VAT number
             Pattern.compile("(?i)©|\\bcopyright\\b|all rights reserved|alle rechte vorbehalten|registered in|registered office|company (number|no\\.?)|\\bvat\\b|"
                     + "\\bhrb\\b|commercial register|handelsregister|ust-?idnr|\\bimpressum\\b|\\bimprint\\b")};
+    /** Words one of which every match of the opening-hours pattern holds, in lower case. */
+    private static final String[] HOURS_WORDS = {"hours", "monday", "fri", "öffnungszeiten", "montag", "heures"};
     private static final int MIN_KINDS = 3;
     /** A block is removed only when this much paragraph text stays on the page without it. */
     private static final int KEEP_OUTSIDE = 150;
@@ -34,35 +40,85 @@ final class ContactBlock {
     }
 
     static void strip(Element root) {
+        // the blocks that hold the headline or the article are entered, never taken: marked once, not searched for each
+        Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element marker : root.select("h1, article, main, [itemprop=articleBody]")) {
+            for (Element up = marker; up != null; up = up.parent()) {
+                if (!holdsArticle.add(up)) {
+                    break;
+                }
+            }
+        }
         List<Element> blocks = new ArrayList<>();
-        find(root, root, ParagraphText.chars(root), blocks);
+        find(root, root, ParagraphText.chars(root), holdsArticle, blocks);
         blocks.forEach(Element::remove);
     }
 
     /**
      * Top down: a part of a block holds no more kinds than the block, so a block with too few is not entered; the
-     * outermost block that qualifies is taken whole, one that holds the headline or too much text is entered.
+     * outermost block that qualifies is taken whole. A block that could never be taken (the page, one that holds the
+     * headline or more text than a footer) is entered without reading it for contact details: that reading, five
+     * patterns over the whole text at each level, was most of the cost of cleaning a page.
      */
-    private static void find(Element el, Element root, int pageText, List<Element> blocks) {
-        String text = el.text();
-        if (text.length() < 60 || kinds(text) < MIN_KINDS) {
+    private static void find(Element el, Element root, int pageText, Set<Element> holdsArticle, List<Element> blocks) {
+        if (el == root || holdsArticle.contains(el)) {
+            for (Element child : el.children()) {
+                find(child, root, pageText, holdsArticle, blocks);
+            }
             return;
         }
-        if (el != root && text.length() <= MAX_LENGTH && el.selectFirst("h1, article, main, [itemprop=articleBody]") == null
-                && pageText - ParagraphText.chars(el) >= KEEP_OUTSIDE) {
+        String text = el.text();
+        if (text.length() < 60) {
+            return;
+        }
+        if (text.length() > MAX_LENGTH) {
+            for (Element child : el.children()) {
+                find(child, root, pageText, holdsArticle, blocks);
+            }
+            return;
+        }
+        if (!hasKinds(text, MIN_KINDS)) {
+            return;
+        }
+        if (pageText - ParagraphText.chars(el) >= KEEP_OUTSIDE) {
             blocks.add(el);
             return;
         }
         for (Element child : el.children()) {
-            find(child, root, pageText, blocks);
+            find(child, root, pageText, holdsArticle, blocks);
         }
     }
 
-    static int kinds(String text) {
-        int kinds = 0;
-        for (Pattern kind : KINDS) {
-            kinds += kind.matcher(text).find() ? 1 : 0;
+    /**
+     * True when the text holds at least {@code wanted} kinds; stops as soon as that is settled either way, and skips a
+     * pattern whose text cannot be there (an e-mail address without an at sign, opening hours without their words).
+     */
+    private static boolean hasKinds(String text, int wanted) {
+        String lower = null;
+        int found = 0;
+        for (int i = 0; i < KINDS.length; i++) {
+            if (found >= wanted || found + KINDS.length - i < wanted) {
+                break;
+            }
+            boolean possible = switch (i) {
+                case 1 -> text.indexOf('@') >= 0;
+                case 3 -> {
+                    lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
+                    yield containsAny(lower, HOURS_WORDS);
+                }
+                default -> true;
+            };
+            found += possible && KINDS[i].matcher(text).find() ? 1 : 0;
         }
-        return kinds;
+        return found >= wanted;
+    }
+
+    private static boolean containsAny(String text, String[] words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,9 +1,11 @@
 package dev.newsdigest.enrich;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -42,15 +44,33 @@ final class ReplyThread {
         if (replyLinks.isEmpty()) {
             return;
         }
+        Set<Element> holdsHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element h1 : root.getElementsByTag("h1")) {
+            for (Element up = h1; up != null && holdsHeadline.add(up); up = up.parent()) {
+                // marked with its ancestors
+            }
+        }
         int pageText = ParagraphText.chars(root);
         List<Element> threads = new ArrayList<>();
         for (Element el : root.getAllElements()) {
-            if (replyLinks.getOrDefault(el, 0) >= MIN_ENTRIES && el.childrenSize() >= MIN_ENTRIES && isThread(el) && el.selectFirst("h1") == null
-                    && pageText - ParagraphText.chars(el) >= KEEP_OUTSIDE && threads.stream().noneMatch(t -> el.parents().contains(t))) {
+            // cheap structural tests before any text is read: enough reply links, enough children, three of them with a
+            // reply link, not the headline's block, not inside a thread already taken
+            if (replyLinks.getOrDefault(el, 0) >= MIN_ENTRIES && el.childrenSize() >= MIN_ENTRIES && !holdsHeadline.contains(el)
+                    && childrenWithReply(el, replyLinks) >= MIN_ENTRIES && threads.stream().noneMatch(t -> el.parents().contains(t))
+                    && isThread(el) && pageText - ParagraphText.chars(el) >= KEEP_OUTSIDE) {
                 threads.add(el);
             }
         }
         threads.forEach(Element::remove);
+    }
+
+    /** The children that are or hold a reply link: an upper bound on the entries, known without reading any text. */
+    private static int childrenWithReply(Element el, Map<Element, Integer> replyLinks) {
+        int count = 0;
+        for (Element child : el.children()) {
+            count += replyLinks.containsKey(child) || child.tagName().equals("a") && isReplyLink(child) ? 1 : 0;
+        }
+        return count;
     }
 
     private static boolean isReplyLink(Element a) {
@@ -73,22 +93,31 @@ final class ReplyThread {
     }
 
     private static boolean isEntry(Element item) {
-        boolean dated = item.selectFirst("time") != null;
         boolean reply = false;
         for (Element a : item.select("a")) {
-            String text = a.text().strip();
-            reply |= isReplyLink(a);
-            dated |= text.length() <= 40 && DATE.matcher(text).find();
-        }
-        if (!dated) {
-            for (Element small : item.getAllElements()) {
-                String own = small.ownText();
-                if (!own.isEmpty() && own.length() <= 40 && DATE.matcher(own).find()) {
-                    dated = true;
-                    break;
-                }
+            if (isReplyLink(a)) {
+                reply = true;
+                break;
             }
         }
-        return dated && reply;
+        if (!reply) {
+            return false; // the cheap half first: most children of a page's blocks have no reply link
+        }
+        if (item.selectFirst("time") != null) {
+            return true;
+        }
+        for (Element a : item.select("a")) {
+            String text = a.text().strip();
+            if (text.length() <= 40 && DATE.matcher(text).find()) {
+                return true;
+            }
+        }
+        for (Element small : item.getAllElements()) {
+            String own = small.ownText();
+            if (!own.isEmpty() && own.length() <= 40 && DATE.matcher(own).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
