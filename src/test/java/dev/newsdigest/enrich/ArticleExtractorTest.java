@@ -116,6 +116,41 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aListOfTeasersBesideAShortArticleIsNeitherTheArticleNorTakenAlong() {
+        String excerpt = "An excerpt of another story that reads like prose, names a vendor and a flaw, and ends with a full stop as"
+                + " a sentence does, long enough to be taken for a paragraph.";
+        String teaser = "<div><h3><a href=\"/other\">A headline of another story on the site</a></h3><p>" + excerpt + "</p></div>";
+        String html = "<html><body><div class=\"wrap\"><div><h1>Router maker patches a flaw</h1><span>14 March 2024</span>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(2) + "</div><div>" + teaser.repeat(5) + "</div></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("excerpt of another story", "A headline of another story");
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(2);
+    }
+
+    @Test
+    void aShortBodyUnderTheHeadlineBeatsALongerRunOfDatedEntriesElsewhere() {
+        String entry = "<div class=\"e\"><b>A reader</b> <span>12 March 2024 10:03</span><p>I think this is a long opinion, and I"
+                + " have a lot to say about it, about vendors, about patches, and about the state of things in general.</p>"
+                + "<p>And another paragraph, because one was not enough to say all of it, with commas, and more commas.</p></div>";
+        String html = "<html><body><div><div><h1>Router maker patches a flaw</h1><span>14 March 2024</span>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(2) + "</div></div><div><div>" + entry.repeat(8) + "</div></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("long opinion", "A reader");
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(2);
+    }
+
+    @Test
+    void aShortBodyUnderTheHeadlineBeatsALongerLinkDenseBlockElsewhere() {
+        String item = "<p>Read <a href=\"/x\">our earlier coverage of the ransomware gang and the hospital attacks, in several parts,"
+                + "</a> and <a href=\"/y\">the advisory</a>, with more, see there.</p>";
+        String html = "<html><body><div><div><h1>Router maker patches a flaw</h1>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(2) + "</div></div><div class=\"x\">" + item.repeat(10) + "</div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("earlier coverage");
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(2);
+    }
+
+    @Test
     void relatedBoxesAndTheirHeadingsInsideTheArticleAreDropped() {
         String html = "<html><body><article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(4)
                 + "<h3>Mehr zum Thema</h3><ul><li><a href=\"/a\">Erster anderer Artikel</a></li><li><a href=\"/b\">Zweiter</a></li></ul>"
