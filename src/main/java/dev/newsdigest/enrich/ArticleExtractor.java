@@ -82,7 +82,8 @@ public class ArticleExtractor {
         }
         String text = BlockText.of(content, title);
         boolean tooShort = text.length() < fallback.length() * SHORT_SHARE && text.length() < SHORT_TEXT;
-        if (text.isBlank() || (tooShort && ParagraphText.quality(fallback) > ParagraphText.quality(text))) {
+        // the page's paragraphs are no better when the headline's block was chosen against a list elsewhere: they hold it
+        if (text.isBlank() || (tooShort && !TitleBlock.chosen(content) && ParagraphText.quality(fallback) > ParagraphText.quality(text))) {
             text = fallback;
         }
         return text;

@@ -30,14 +30,22 @@ final class ContentFinder {
     static List<Element> mainContent(Document doc) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         Element body = doc.body() == null ? doc : doc.body();
+        // a teaser's excerpt is not a paragraph of this page, when the page has paragraphs of its own besides
+        Map<Element, Boolean> teasers = new IdentityHashMap<>();
+        List<Element> blocks = new ArrayList<>();
+        int own = 0;
         for (Element block : body.getAllElements()) {
-            if (!isParagraph(block)) {
+            if (isParagraph(block) && block.text().length() >= 25) {
+                blocks.add(block);
+                own += TitleBlock.insideTeasers(block, teasers) ? 0 : block.text().length();
+            }
+        }
+        boolean dropTeasers = own >= TitleBlock.OWN_TEXT;
+        for (Element block : blocks) {
+            if (dropTeasers && TitleBlock.insideTeasers(block, teasers)) {
                 continue;
             }
             String text = block.text();
-            if (text.length() < 25) {
-                continue;
-            }
             double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
             Element ancestor = block.parent();
             for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
@@ -61,6 +69,11 @@ final class ContentFinder {
         }
         if (top == null) {
             return List.of(body);
+        }
+        Element titled = TitleBlock.instead(top, body, scores);
+        if (titled != null) {
+            top = titled; // a short body under the headline beats a longer list of links, teasers or entries elsewhere
+            topScore = scores.get(titled);
         }
         Element root = articleRoot(top, body);
         if (root != null) {

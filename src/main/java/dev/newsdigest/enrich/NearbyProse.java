@@ -41,8 +41,8 @@ final class NearbyProse {
                 i += el.getAllElements().size() - 1; // skip what it holds
                 continue;
             }
-            if (ContentFinder.classWeight(el) < 0) {
-                i += el.getAllElements().size() - 1; // a box named like furniture: none of it
+            if (ContentFinder.classWeight(el) < 0 || TitleBlock.isTeaserList(el) || TitleBlock.isDatedEntries(el)) {
+                i += el.getAllElements().size() - 1; // a box named like furniture, teasers of other stories or dated entries: none of it
                 continue;
             }
             if (PARAGRAPHS.contains(el.tagName())) {

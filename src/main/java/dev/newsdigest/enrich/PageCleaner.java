@@ -94,6 +94,10 @@ final class PageCleaner {
             }
         }
         doc.select(NEVER_SHOWN).remove();
+        // by their structure and content, whatever their names, and before footers and headers (which hold a reply's
+        // date and links) are dropped
+        ReplyThread.strip(doc.body() == null ? doc : doc.body());
+        ContactBlock.strip(doc.body() == null ? doc : doc.body());
         if (!strict) {
             return;
         }

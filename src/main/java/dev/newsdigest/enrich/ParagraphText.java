@@ -1,7 +1,11 @@
 package dev.newsdigest.enrich;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -20,14 +24,29 @@ final class ParagraphText {
     /** The paragraphs of a cleaned page, a line each; read before the main method takes parts of the page away. */
     static String of(Element body) {
         List<String> lines = new ArrayList<>();
+        List<String> excerpts = new ArrayList<>();
+        Map<Element, Boolean> teasers = new IdentityHashMap<>();
+        int own = 0;
         for (Element p : body.select("p, pre, blockquote")) {
             if (insideAnother(p)) {
                 continue;
             }
             String line = p.text().strip();
             if (!line.isEmpty() && ContentFinder.linkDensity(p) < 0.3) {
+                // a teaser's excerpt is not a paragraph of this page, when the page has paragraphs of its own besides
+                boolean excerpt = TitleBlock.insideTeasers(p, teasers);
                 lines.add(line);
+                if (excerpt) {
+                    excerpts.add(line);
+                } else {
+                    own += line.length();
+                }
             }
+        }
+        if (own >= TitleBlock.OWN_TEXT && !excerpts.isEmpty()) {
+            Set<String> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+            drop.addAll(excerpts);
+            lines.removeIf(drop::contains);
         }
         return String.join("\n", lines);
     }

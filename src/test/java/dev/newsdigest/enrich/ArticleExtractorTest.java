@@ -116,6 +116,41 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aListOfTeasersBesideAShortArticleIsNeitherTheArticleNorTakenAlong() {
+        String excerpt = "An excerpt of another story that reads like prose, names a vendor and a flaw, and ends with a full stop as"
+                + " a sentence does, long enough to be taken for a paragraph.";
+        String teaser = "<div><h3><a href=\"/other\">A headline of another story on the site</a></h3><p>" + excerpt + "</p></div>";
+        String html = "<html><body><div class=\"wrap\"><div><h1>Router maker patches a flaw</h1><span>14 March 2024</span>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(2) + "</div><div>" + teaser.repeat(5) + "</div></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("excerpt of another story", "A headline of another story");
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(2);
+    }
+
+    @Test
+    void aShortBodyUnderTheHeadlineBeatsALongerRunOfDatedEntriesElsewhere() {
+        String entry = "<div class=\"e\"><b>A reader</b> <span>12 March 2024 10:03</span><p>I think this is a long opinion, and I"
+                + " have a lot to say about it, about vendors, about patches, and about the state of things in general.</p>"
+                + "<p>And another paragraph, because one was not enough to say all of it, with commas, and more commas.</p></div>";
+        String html = "<html><body><div><div><h1>Router maker patches a flaw</h1><span>14 March 2024</span>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(2) + "</div></div><div><div>" + entry.repeat(8) + "</div></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("long opinion", "A reader");
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(2);
+    }
+
+    @Test
+    void aShortBodyUnderTheHeadlineBeatsALongerLinkDenseBlockElsewhere() {
+        String item = "<p>Read <a href=\"/x\">our earlier coverage of the ransomware gang and the hospital attacks, in several parts,"
+                + "</a> and <a href=\"/y\">the advisory</a>, with more, see there.</p>";
+        String html = "<html><body><div><div><h1>Router maker patches a flaw</h1>"
+                + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(2) + "</div></div><div class=\"x\">" + item.repeat(10) + "</div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).doesNotContain("earlier coverage");
+        assertThat(text.lines().filter(SENTENCE.repeat(2).strip()::equals)).hasSize(2);
+    }
+
+    @Test
     void relatedBoxesAndTheirHeadingsInsideTheArticleAreDropped() {
         String html = "<html><body><article>" + ("<p>" + SENTENCE.repeat(2) + "</p>").repeat(4)
                 + "<h3>Mehr zum Thema</h3><ul><li><a href=\"/a\">Erster anderer Artikel</a></li><li><a href=\"/b\">Zweiter</a></li></ul>"
@@ -163,5 +198,67 @@ class ArticleExtractorTest {
         assertThat(extractor.extract(html, "https://n.example/").text()).doesNotContain("foxtrot");
         String near = html.replace(decoy.repeat(500), decoy.repeat(5));
         assertThat(extractor.extract(near, "https://n.example/").text()).startsWith(lead);
+    }
+
+    private static final String POST = "<p>The vendor released firmware 4.2.1 on Tuesday. It fixes a flaw in the web interface that lets an attacker run commands without logging in.</p>"
+            + "<p>Owners should install the update and, until they can, switch remote administration off.</p>";
+
+    private static String reply(int n, String date) {
+        return "<div class=\"r\" id=\"r" + n + "\"><div class=\"r-head\"><b>Reader " + n + "</b> <a href=\"#r" + n + "\">" + date + "</a></div>"
+                + "<p>Reply number " + n + ": " + SENTENCE.repeat(3) + "</p><a href=\"?replyto=" + n + "\">Reply</a></div>";
+    }
+
+    @Test
+    void aShortPostUnderItsTitleBeatsALongerThreadOfDatedEntriesWithReplyLinksWhateverTheirClassNames() {
+        StringBuilder thread = new StringBuilder("<div class=\"resp\"><h3>8 responses</h3>");
+        for (int n = 1; n <= 8; n++) {
+            thread.append(reply(n, "14 March 2024 at 09:1" + n));
+        }
+        String html = "<html><head><meta property=\"og:title\" content=\"Patch now\"></head><body><div class=\"col-main\">"
+                + "<div class=\"single\"><h1>Patch now</h1><div class=\"when\">14 March 2024</div>" + POST + "</div>"
+                + thread + "</div></div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).contains("firmware 4.2.1", "remote administration off").doesNotContain("Reply number", "Reader 1");
+    }
+
+    @Test
+    void repliesAsArticlesWithAHeaderAndAFooterAreAThreadToo() {
+        StringBuilder thread = new StringBuilder("<section class=\"talk\"><h2>Reader replies (5)</h2>");
+        for (int n = 1; n <= 5; n++) {
+            thread.append("<article class=\"reply\"><header><span class=\"who\">Reader ").append(n).append("</span> <time datetime=\"2024-08-21\">Aug 21, 10:0")
+                    .append(n).append("</time></header><p>Reply number ").append(n).append(": ").append(SENTENCE.repeat(3))
+                    .append("</p><footer><a href=\"#t").append(n).append("\">Permalink</a> <a href=\"?reply=t").append(n).append("\">Reply</a></footer></article>");
+        }
+        String html = "<html><body><main><article class=\"post\"><h1>Extension turned adware</h1>" + POST + "</article>" + thread
+                + "</section></main></body></html>";
+        assertThat(extractor.extract(html, "https://n.example/").text()).contains("firmware 4.2.1").doesNotContain("Reply number");
+    }
+
+    @Test
+    void aThreadThatIsTheWholePageIsStillRead() {
+        StringBuilder thread = new StringBuilder("<div class=\"resp\">");
+        for (int n = 1; n <= 4; n++) {
+            thread.append(reply(n, "14 March 2024"));
+        }
+        String html = "<html><body><h2>Forum</h2>" + thread + "</div></body></html>";
+        assertThat(extractor.extract(html, "https://n.example/").text()).contains("Reply number 1");
+    }
+
+    @Test
+    void aFooterWithAddressPhoneHoursAndRegisterIsNotArticleTextHoweverLongItsLines() {
+        String footer = "<div class=\"region-bottom\"><div class=\"b-col\"><h4>Customer service</h4>"
+                + "<p>Westbrook Utilities, Customer Service Centre, 12 Harbour Road, 2nd floor, Westbrook, WB4 7QT, United Kingdom</p>"
+                + "<p>Telephone: +44 1632 960 418, Fax: +44 1632 960 419, Email: service@westbrook.example</p>"
+                + "<p>Opening hours: Monday to Friday, 8:00 to 18:00, Saturday, 9:00 to 13:00, closed on Sundays and on public holidays.</p>"
+                + "<p>Emergencies, gas leaks, power cuts, burst water mains: 0800 111 999, free of charge, 24 hours a day, 7 days a week.</p></div>"
+                + "<div class=\"b-col\"><p>Westbrook Utilities Ltd, Riverside House, 40 Mill Lane, Westbrook. Registered in England and Wales, "
+                + "company number 01234567, VAT registration number GB 123 4567 89.</p></div></div>";
+        String html = "<html><head><meta property=\"og:title\" content=\"Warning: fake invoices\"></head><body><div class=\"page-wrap\">"
+                + "<div class=\"region-content\"><div class=\"news-item\"><h1>Warning: fake invoices</h1>"
+                + "<p>Customers are receiving emails with fake invoices that appear to come from us. We never ask for payment through links in emails.</p>"
+                + "<p>If you have entered your card details on such a page, contact your bank straight away.</p></div></div>"
+                + footer + "</div></body></html>";
+        String text = extractor.extract(html, "https://n.example/").text();
+        assertThat(text).contains("fake invoices that appear", "contact your bank").doesNotContain("Harbour Road", "Opening hours", "company number");
     }
 }

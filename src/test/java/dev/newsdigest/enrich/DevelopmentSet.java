@@ -24,19 +24,24 @@ final class DevelopmentSet {
     }
 
     static List<Page> load() {
+        return load(DIR);
+    }
+
+    /** A set in the same layout: {@code ground-truth.json} and {@code html/<id>.html.gz}. */
+    static List<Page> load(Path dir) {
         try {
-            JsonNode truth = new ObjectMapper().readTree(DIR.resolve("ground-truth.json").toFile());
+            JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
             List<Page> pages = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) truth::fields) {
                 byte[] html;
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(DIR.resolve("html/" + e.getKey() + ".html.gz")))) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("html/" + e.getKey() + ".html.gz")))) {
                     html = in.readAllBytes();
                 }
                 pages.add(new Page(e.getKey(), e.getValue().path("url").asText(), html, e.getValue().path("articleBody").asText()));
             }
             return pages;
         } catch (IOException e) {
-            throw new UncheckedIOException("the development set is expected at " + DIR.toAbsolutePath(), e);
+            throw new UncheckedIOException("a development set is expected at " + dir.toAbsolutePath(), e);
         }
     }
 }

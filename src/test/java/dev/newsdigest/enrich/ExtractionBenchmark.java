@@ -5,8 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a test: prints F1, precision, recall and pages per second of the extractor on both development sets: the 88
- * pages with whole-text truth, and trafilatura's 990-page snippet set when it is found (see {@link SnippetSet}).
+ * Not a test: prints F1, precision, recall and pages per second of the extractor on each development set apart: the 88
+ * pages with whole-text truth, trafilatura's 990-page snippet set when it is found (see {@link SnippetSet}), and the
+ * short articles beside long comments, footers and sidebars, development and holdout pages apart (see
+ * {@link ShortArticleSet}).
  * Runs only with {@code mvn -B -Pbench-extract verify}; add {@code -Dextraction.details=true} for a line per page.
  */
 class ExtractionBenchmark {
@@ -39,10 +41,30 @@ class ExtractionBenchmark {
                 pages.size(), s.f1(), s.precision(), s.recall(), rounds * pages.size() / seconds);
         printReadability4j(pages);
         printSnippetSet(extractor);
+        printShortArticleSet(extractor, false);
+        printShortArticleSet(extractor, true);
+    }
+
+    /** The short-article set (see {@link ShortArticleSet}), development and holdout pages apart, with a line per page. */
+    private static void printShortArticleSet(ArticleExtractor extractor, boolean holdout) {
+        List<DevelopmentSet.Page> pages = ShortArticleSet.load(holdout);
+        ExtractionMetric metric = new ExtractionMetric();
+        for (DevelopmentSet.Page p : pages) {
+            String text = extractor.extract(p.html(), null, p.url()).text();
+            ExtractionMetric.Page page = metric.add(p.truth(), text);
+            System.out.printf("  short %-8s %-22s precision %.3f recall %.3f extracted %d truth %d%n", holdout ? "holdout" : "dev", p.id(),
+                    ExtractionMetric.precision(page), ExtractionMetric.recall(page), text.length(), p.truth().length());
+        }
+        ExtractionMetric.Score s = metric.score();
+        System.out.printf("short articles, %s: %d pages, F1 %.3f, precision %.3f, recall %.3f%n", holdout ? "holdout" : "development",
+                pages.size(), s.f1(), s.precision(), s.recall());
     }
 
     /** trafilatura's 990-page snippet set, scored by its own rule; one line and nothing else when it is not there. */
     private static void printSnippetSet(ArticleExtractor extractor) {
+        SnippetSet.Score committed = SnippetSet.score(SnippetSet.load(SnippetSet.COMMITTED), extractor);
+        System.out.printf("snippet subset in the repository: 64 pages, F1 %.3f, precision %.3f, recall %.3f%n", committed.f1(),
+                committed.precision(), committed.recall());
         if (!SnippetSet.present()) {
             System.out.println("snippet set: not found at " + SnippetSet.DIR.toAbsolutePath() + " (-Dextraction.snippets=DIR); skipped");
             return;
