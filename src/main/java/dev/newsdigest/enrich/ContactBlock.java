@@ -16,21 +16,31 @@ import org.jsoup.nodes.Element;
  * page furniture, however long its lines. The outermost such block without the headline is removed.
  */
 final class ContactBlock {
+    // the cheap and rare first: most blocks hold neither an at sign nor opening hours, and are settled before the rest
     private static final Pattern[] KINDS = {
-            // phone, fax
-            Pattern.compile("(?i)\\b(tel|phone|telephone|fax|telefon|telefax|mobile|mobil|call)\\b\\.?[^\\n]{0,25}?\\+?\\(?\\d[\\d\\s()/-]{6,}|\\+\\d{1,3}[\\s\\d()/-]{7,}"),
             // e-mail address
             Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]{2,}"),
-            // postal address: a house number and a street, or a postcode before a town
-            Pattern.compile("(?i)\\b\\d{1,4}[a-z]?,?\\s+[\\p{L}-]+(\\s[\\p{L}-]+)?\\s(road|street|st\\.|lane|avenue|ave\\.|square|drive|way|boulevard|blvd)\\b|"
-                    + "\\b[\\p{L}-]+(straße|strasse|str\\.|weg|platz|allee|gasse)\\s\\d{1,4}|\\b\\d{5}\\s[A-ZÄÖÜ][\\p{L}]+|\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}\\b"),
             // opening hours
             Pattern.compile("(?i)opening hours|office hours|monday to friday|mon(day)?\\s?[-–]\\s?fri(day)?|öffnungszeiten|montag bis freitag|heures d'ouverture"),
             // copyright, company register, VAT number
             Pattern.compile("(?i)©|\\bcopyright\\b|all rights reserved|alle rechte vorbehalten|registered in|registered office|company (number|no\\.?)|\\bvat\\b|"
-                    + "\\bhrb\\b|commercial register|handelsregister|ust-?idnr|\\bimpressum\\b|\\bimprint\\b")};
-    /** Words one of which every match of the opening-hours pattern holds, in lower case. */
-    private static final String[] HOURS_WORDS = {"hours", "monday", "fri", "öffnungszeiten", "montag", "heures"};
+                    + "\\bhrb\\b|commercial register|handelsregister|ust-?idnr|\\bimpressum\\b|\\bimprint\\b"),
+            // phone, fax
+            Pattern.compile("(?i)\\b(tel|phone|telephone|fax|telefon|telefax|mobile|mobil|call)\\b\\.?[^\\n]{0,25}?\\+?\\(?\\d[\\d\\s()/-]{6,}|\\+\\d{1,3}[\\s\\d()/-]{7,}"),
+            // postal address: a house number and a street, or a postcode before a town
+            Pattern.compile("(?i)\\b\\d{1,4}[a-z]?,?\\s+[\\p{L}-]+(\\s[\\p{L}-]+)?\\s(road|street|st\\.|lane|avenue|ave\\.|square|drive|way|boulevard|blvd)\\b|"
+                    + "(?<=[\\p{L}-])(straße|strasse|str\\.|weg|platz|allee|gasse)\\s\\d{1,4}|\\b\\d{5}\\s[A-ZÄÖÜ][\\p{L}]+|\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}\\b")};
+    /**
+     * For each pattern, words one of which (in lower case) every match holds: a text without any cannot match, and is
+     * not searched. Null: no such word (an address may be only a postcode and a town).
+     */
+    private static final String[][] MUST_HOLD = {
+            {"@"},
+            {"hours", "monday", "fri", "öffnungszeiten", "montag", "heures"},
+            {"©", "copyright", "rights reserved", "rechte vorbehalten", "registered", "company", "vat", "hrb", "register", "ust",
+                    "impressum", "imprint"},
+            {"tel", "phone", "fax", "mobil", "call", "+"},
+            null};
     private static final int MIN_KINDS = 3;
     /** A block is removed only when this much paragraph text stays on the page without it. */
     private static final int KEEP_OUTSIDE = 150;
@@ -91,7 +101,7 @@ final class ContactBlock {
 
     /**
      * True when the text holds at least {@code wanted} kinds; stops as soon as that is settled either way, and skips a
-     * pattern whose text cannot be there (an e-mail address without an at sign, opening hours without their words).
+     * pattern whose words are not in the text ({@link #MUST_HOLD}).
      */
     private static boolean hasKinds(String text, int wanted) {
         String lower = null;
@@ -100,15 +110,13 @@ final class ContactBlock {
             if (found >= wanted || found + KINDS.length - i < wanted) {
                 break;
             }
-            boolean possible = switch (i) {
-                case 1 -> text.indexOf('@') >= 0;
-                case 3 -> {
-                    lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
-                    yield containsAny(lower, HOURS_WORDS);
+            if (MUST_HOLD[i] != null) {
+                lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
+                if (!containsAny(lower, MUST_HOLD[i])) {
+                    continue;
                 }
-                default -> true;
-            };
-            found += possible && KINDS[i].matcher(text).find() ? 1 : 0;
+            }
+            found += KINDS[i].matcher(text).find() ? 1 : 0;
         }
         return found >= wanted;
     }
