@@ -100,7 +100,7 @@ public class DigestPublisher {
         java.util.function.ToIntFunction<String> trust = Stories.trust(settings.feeds());
         Set<String> published = new HashSet<>();
         store.stories().recent(day, day.plusDays(1)).forEach(story -> published.add(story.key()));
-        items = new ArrayList<>(Stories.group(items).stream().map(story -> Stories.merge(story, trust, published)).toList());
+        items = new ArrayList<>(Stories.group(items, "publish-day: " + day).stream().map(story -> Stories.merge(story, trust, published)).toList());
         Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
         items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
         incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));

@@ -49,7 +49,7 @@ public final class FollowUps {
     /** The items, each that follows up a stored story marked so, with the story's key and what is new. */
     public List<DigestItem> apply(List<DigestItem> items, List<StoryLedger.StoredStory> earlier, LocalDate day) {
         List<DigestItem> result = new ArrayList<>();
-        List<StoryFacts> today = Stories.facts(items);
+        List<StoryFacts> today = Stories.facts(items, null); // what the model overused was logged when the day was grouped
         for (int i = 0; i < items.size(); i++) {
             DigestItem item = items.get(i);
             StoryFacts facts = today.get(i);

@@ -25,18 +25,21 @@ final class Overused {
     private Overused() {
     }
 
-    /** The day's facts, in order, without the values given to too many of them. */
-    static List<StoryFacts> strip(List<StoryFacts> day) {
-        Set<String> keys = overused(day, f -> f.eventKey() == null ? List.of() : List.of(f.eventKey()), "event key");
-        Set<String> names = new HashSet<>(overused(day, f -> f.victims().stream().map(v -> Names.fold(v.name())).toList(), "victim"));
-        names.addAll(overused(day, f -> f.actors().stream().map(Names::fold).toList(), "actor"));
+    /**
+     * The day's facts, in order, without the values given to too many of them; each dropped value logged once at WARN,
+     * after {@code where} (the route and the day), or not at all when {@code where} is null.
+     */
+    static List<StoryFacts> strip(List<StoryFacts> day, String where) {
+        Set<String> keys = overused(day, f -> f.eventKey() == null ? List.of() : List.of(f.eventKey()), "event key", where);
+        Set<String> names = new HashSet<>(overused(day, f -> f.victims().stream().map(v -> Names.fold(v.name())).toList(), "victim", where));
+        names.addAll(overused(day, f -> f.actors().stream().map(Names::fold).toList(), "actor", where));
         if (keys.isEmpty() && names.isEmpty()) {
             return day;
         }
         return day.stream().map(f -> f.without(keys, names)).toList();
     }
 
-    private static Set<String> overused(List<StoryFacts> day, Function<StoryFacts, List<String>> values, String what) {
+    private static Set<String> overused(List<StoryFacts> day, Function<StoryFacts, List<String>> values, String what, String where) {
         Map<String, List<StoryFacts>> given = new LinkedHashMap<>();
         for (StoryFacts f : day) {
             for (String v : new HashSet<>(values.apply(f))) {
@@ -49,8 +52,10 @@ final class Overused {
         given.forEach((value, articles) -> {
             if (articles.size() >= MIN_ARTICLES && articles.size() * 3 > day.size() && !shareACve(articles)) {
                 dropped.add(value);
-                LOG.warn("the model gave the {} '{}' to {} of the day's {} articles, which share no CVE id: it counts for none of them",
-                        what, value, articles.size(), day.size());
+                if (where != null) {
+                    LOG.warn("{}: the model gave the {} '{}' to {} of the day's {} articles, which share no CVE id: it counts for none of them",
+                            where, what, value, articles.size(), day.size());
+                }
             }
         });
         return dropped;

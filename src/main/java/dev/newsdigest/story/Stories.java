@@ -37,9 +37,12 @@ public final class Stories {
                 item.eventType(), item.eventKey(), item.eventMonth(), item.publishedAt());
     }
 
-    /** The facts of a day's items, in their order, without what the model gave to too many of them ({@link Overused}). */
-    public static List<StoryFacts> facts(List<DigestItem> day) {
-        return Overused.strip(day.stream().map(Stories::facts).toList());
+    /**
+     * The facts of a day's items, in their order, without what the model gave to too many of them ({@link Overused}),
+     * which is logged after {@code where} (the route and the day), or not when null.
+     */
+    public static List<StoryFacts> facts(List<DigestItem> day, String where) {
+        return Overused.strip(day.stream().map(Stories::facts).toList(), where);
     }
 
     /** {@code ja} when a title has kana or kanji, else {@code en}: the title rule compares titles of one language only. */
@@ -51,10 +54,15 @@ public final class Stories {
 
     /** The items grouped into stories, oldest article first within each; stories in the order of their first article. */
     public static List<List<DigestItem>> group(List<DigestItem> items) {
+        return group(items, "publish-day");
+    }
+
+    /** {@link #group(List)}, a dropped value of a bad model's logged after {@code where} (the route and the day). */
+    public static List<List<DigestItem>> group(List<DigestItem> items, String where) {
         List<DigestItem> oldestFirst = new ArrayList<>(items);
         oldestFirst.sort(Comparator.comparing(DigestItem::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         Map<DigestItem, StoryFacts> facts = new java.util.IdentityHashMap<>();
-        List<StoryFacts> guarded = facts(oldestFirst);
+        List<StoryFacts> guarded = facts(oldestFirst, where);
         for (int i = 0; i < oldestFirst.size(); i++) {
             facts.put(oldestFirst.get(i), guarded.get(i));
         }

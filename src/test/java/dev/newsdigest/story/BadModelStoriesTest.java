@@ -77,7 +77,9 @@ class BadModelStoriesTest extends PipelineTestSupport {
     void aModelThatGivesEveryArticleOneKeyLeavesTheDayOneItemPerArticleAndSaysSo() {
         try (LogCapture log = new LogCapture()) {
             theDayKeepsOneItemPerArticle(OpenAiStub.Mode.ONE_KEY);
-            assertThat(log.warnings()).anyMatch(w -> w.contains("event key '" + OpenAiStub.ONE_KEY + "' to 13 of the day's 13 articles"));
+            assertThat(log.warnings()).anyMatch(w -> w.contains("publish-day: ") && w.contains("the model gave the event key '"
+                    + OpenAiStub.ONE_KEY + "' to 13 of the day's 13 articles"));
+            assertThat(log.warnings()).filteredOn(w -> w.contains(OpenAiStub.ONE_KEY)).as("one WARN for the value").hasSize(1);
         }
     }
 
