@@ -49,15 +49,27 @@ class ExtractionBenchmark {
     private static void printShortArticleSet(ArticleExtractor extractor, boolean holdout) {
         List<DevelopmentSet.Page> pages = ShortArticleSet.load(holdout);
         ExtractionMetric metric = new ExtractionMetric();
+        ExtractionMetric[] batches = {new ExtractionMetric(), new ExtractionMetric()};
+        int[] batchPages = new int[2];
         for (DevelopmentSet.Page p : pages) {
             String text = extractor.extract(p.html(), null, p.url()).text();
             ExtractionMetric.Page page = metric.add(p.truth(), text);
+            int batch = ShortArticleSet.firstBatch(p.id()) ? 0 : 1;
+            batches[batch].add(p.truth(), text);
+            batchPages[batch]++;
             System.out.printf("  short %-8s %-22s precision %.3f recall %.3f extracted %d truth %d%n", holdout ? "holdout" : "dev", p.id(),
                     ExtractionMetric.precision(page), ExtractionMetric.recall(page), text.length(), p.truth().length());
         }
         ExtractionMetric.Score s = metric.score();
         System.out.printf("short articles, %s: %d pages, F1 %.3f, precision %.3f, recall %.3f%n", holdout ? "holdout" : "development",
                 pages.size(), s.f1(), s.precision(), s.recall());
+        for (int batch = 0; batch < 2; batch++) {
+            if (batchPages[batch] > 0) {
+                ExtractionMetric.Score b = batches[batch].score();
+                System.out.printf("  of which %s batch: %d pages, F1 %.3f, precision %.3f, recall %.3f%n", batch == 0 ? "first" : "second",
+                        batchPages[batch], b.f1(), b.precision(), b.recall());
+            }
+        }
     }
 
     /** trafilatura's 990-page snippet set, scored by its own rule; one line and nothing else when it is not there. */
