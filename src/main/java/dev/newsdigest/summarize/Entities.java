@@ -1,15 +1,24 @@
 package dev.newsdigest.summarize;
 
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The vendors and products a model named, kept only when they occur in the article, as IOCs are: compared after NFKC
- * and case folding, so that a full-width or differently cased spelling in the text still counts. A name is kept as the
- * model wrote it (its original script), once, at most {@link #MAX} of them.
+ * What a model named of an article's event, kept only when the article supports it: vendors, products, victims and
+ * actors when they occur in the article, as IOCs are (compared after NFKC and case folding, so that a full-width or
+ * differently cased spelling in the text still counts; a name is kept as the model wrote it, in its original script,
+ * once, at most {@link #MAX} of them); the event type when it is the schema's; the key when it is not the schema's
+ * example; the month when the article's text and date can support it.
  */
 public final class Entities {
     static final int MAX = 10;
@@ -91,31 +100,31 @@ public final class Entities {
      * cannot support is the model's guess, and a guess would keep two articles of one story apart. An article without a
      * date supports only a year it names.
      */
-    public static String eventMonth(String month, String text, java.time.Instant published) {
+    public static String eventMonth(String month, String text, Instant published) {
         if (month == null || !month.strip().matches("\\d{4}-\\d{2}")) {
             return null;
         }
-        java.time.YearMonth ym;
+        YearMonth ym;
         try {
-            ym = java.time.YearMonth.parse(month.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            ym = YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
             return null;
         }
-        java.time.YearMonth of = published == null ? null : java.time.YearMonth.from(published.atZone(java.time.ZoneOffset.UTC));
+        YearMonth of = published == null ? null : YearMonth.from(published.atZone(ZoneOffset.UTC));
         if (of != null && ym.isAfter(of)) {
             return null;
         }
         String folded = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC);
         boolean recent = of != null && !ym.isBefore(of.minusMonths(RECENT_MONTHS));
-        boolean yearNamed = java.util.regex.Pattern.compile("(?<![0-9])" + ym.getYear() + "(?![0-9])").matcher(folded).find();
+        boolean yearNamed = Pattern.compile("(?<![0-9])" + ym.getYear() + "(?![0-9])").matcher(folded).find();
         boolean monthNamed = of != null && !ym.isBefore(of.minusMonths(11)) && monthName(ym.getMonthValue()).matcher(folded).find();
         return recent || yearNamed || monthNamed ? ym.toString() : null;
     }
 
     /** A month's name as an article writes it: "February", "Feb.", 2月; capitalised, so that "may" is a verb. */
-    private static java.util.regex.Pattern monthName(int month) {
-        String english = java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
-        return java.util.regex.Pattern.compile("\\b(" + english + "|" + english.substring(0, 3) + ")\\b|(?<![0-9])" + month + "月");
+    private static Pattern monthName(int month) {
+        String english = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return Pattern.compile("\\b(" + english + "|" + english.substring(0, 3) + ")\\b|(?<![0-9])" + month + "月");
     }
 
     /** NFKC, lower case, runs of white space as one space. */
