@@ -1,9 +1,14 @@
 package dev.newsdigest.story;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The distinguishing detail of an event key ({@code victim|event|detail}) and the campaigns an article names. Two keys
@@ -41,7 +46,7 @@ final class Details {
         if (parts.length < 3) {
             return List.of();
         }
-        Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         f.products().forEach(p -> named.addAll(latinWords(p)));
         f.actors().forEach(a -> named.addAll(latinWords(a)));
         List<String> words = new ArrayList<>();
@@ -101,19 +106,19 @@ final class Details {
         texts.addAll(f.vendors());
         texts.addAll(f.actors());
         texts.addAll(f.cves());
-        Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         texts.forEach(t -> words.addAll(latinWords(t)));
         return words;
     }
 
     private static List<String> latinWords(String text) {
         List<String> words = new ArrayList<>();
-        java.util.regex.Matcher m = LATIN_WORD.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
+        Matcher m = LATIN_WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
             words.add(m.group());
         }
         return words;
     }
 
-    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[a-z0-9]+");
+    private static final Pattern LATIN_WORD = Pattern.compile("[a-z0-9]+");
 }

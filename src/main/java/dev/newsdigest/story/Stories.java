@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Stories {
     public static List<List<DigestItem>> group(List<DigestItem> items, String where) {
         List<DigestItem> oldestFirst = new ArrayList<>(items);
         oldestFirst.sort(Comparator.comparing(DigestItem::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
-        Map<DigestItem, StoryFacts> facts = new java.util.IdentityHashMap<>();
+        Map<DigestItem, StoryFacts> facts = new IdentityHashMap<>();
         List<StoryFacts> guarded = facts(oldestFirst, where);
         for (int i = 0; i < oldestFirst.size(); i++) {
             facts.put(oldestFirst.get(i), guarded.get(i));
