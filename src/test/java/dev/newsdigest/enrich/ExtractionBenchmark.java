@@ -1,5 +1,6 @@
 package dev.newsdigest.enrich;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -49,12 +50,13 @@ class ExtractionBenchmark {
     private static void printShortArticleSet(ArticleExtractor extractor, boolean holdout) {
         List<DevelopmentSet.Page> pages = ShortArticleSet.load(holdout);
         ExtractionMetric metric = new ExtractionMetric();
-        ExtractionMetric[] batches = {new ExtractionMetric(), new ExtractionMetric()};
-        int[] batchPages = new int[2];
+        ExtractionMetric[] batches = new ExtractionMetric[ShortArticleSet.BATCHES];
+        Arrays.setAll(batches, b -> new ExtractionMetric());
+        int[] batchPages = new int[ShortArticleSet.BATCHES];
         for (DevelopmentSet.Page p : pages) {
             String text = extractor.extract(p.html(), null, p.url()).text();
             ExtractionMetric.Page page = metric.add(p.truth(), text);
-            int batch = ShortArticleSet.firstBatch(p.id()) ? 0 : 1;
+            int batch = ShortArticleSet.batch(p.id());
             batches[batch].add(p.truth(), text);
             batchPages[batch]++;
             System.out.printf("  short %-8s %-22s precision %.3f recall %.3f extracted %d truth %d%n", holdout ? "holdout" : "dev", p.id(),
@@ -63,10 +65,11 @@ class ExtractionBenchmark {
         ExtractionMetric.Score s = metric.score();
         System.out.printf("short articles, %s: %d pages, F1 %.3f, precision %.3f, recall %.3f%n", holdout ? "holdout" : "development",
                 pages.size(), s.f1(), s.precision(), s.recall());
-        for (int batch = 0; batch < 2; batch++) {
+        String[] names = {"first", "second", "third"};
+        for (int batch = 0; batch < ShortArticleSet.BATCHES; batch++) {
             if (batchPages[batch] > 0) {
                 ExtractionMetric.Score b = batches[batch].score();
-                System.out.printf("  of which %s batch: %d pages, F1 %.3f, precision %.3f, recall %.3f%n", batch == 0 ? "first" : "second",
+                System.out.printf("  of which %s batch: %d pages, F1 %.3f, precision %.3f, recall %.3f%n", names[batch],
                         batchPages[batch], b.f1(), b.precision(), b.recall());
             }
         }
