@@ -21,6 +21,7 @@ public class Convert {
         pages.put("own-thread-articles", new String[] {"https://www.patchdesk.example/2024/08/tab-manager-adware", "article.post p:not(.dateline)"});
         pages.put("own-thread-divs", new String[] {"https://netwatch-notes.example/p/312", "div.single p"});
         pages.put("rdb-tumblr", new String[] {"http://mcupdate.tumblr.com/post/96439224994/minecraft-18-the-bountiful-update", "expected"});
+        pages.put("rdb-folha", new String[] {"https://www1.folha.uol.com.br/esporte/2018/12/tite-diz-que-errou-ao-levar-taca-da-libertadores-a-lula-em-2012.shtml", "expected"});
         pages.put("rdb-liberation", new String[] {"http://www.liberation.fr/monde/2015/04/30/un-troisieme-francais-mort-dans-le-seisme-au-nepal_1278483", "expected"});
         pages.put("rdb-tmz", new String[] {"http://www.tmz.com/2015/02/26/lupita-nyongo-pearl-dress-stolen-oscars/", "expected"});
         pages.put("rdb-wordpress", new String[] {"https://wptavern.com/stack-overflow-jobs-data-shows-reactjs-skills-in-high-demand-wordpress-market-oversaturated-with-developers", "expected"});
