@@ -21,7 +21,7 @@ final class ReplyThread {
             "(?i)(reply|quote|respond|antworten|zitieren|répondre|responder|rispondi|odpowiedz|beantwoorden|svara|回复|返信)(\\s+to\\b.*)?");
     private static final Pattern REPLY_HREF = Pattern.compile("(?i)reply|respond|replytocom|[?&]quote=");
     /** A date or a time as threads print them: 14 March 2024, May 6, 2024, 10:03, 3 hours ago. */
-    private static final Pattern DATE = Pattern.compile("(?i)\\b\\d{1,2}[:.]\\d{2}\\b|\\b(19|20)\\d{2}\\b|"
+    static final Pattern DATE = Pattern.compile("(?i)\\b\\d{1,2}[:.]\\d{2}\\b|\\b(19|20)\\d{2}\\b|"
             + "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d+\\s+(minutes?|hours?|days?|weeks?)\\s+ago\\b");
     private static final int MIN_ENTRIES = 3;
     /** A thread is removed only when this much paragraph text stays on the page without it. */
@@ -103,14 +103,19 @@ final class ReplyThread {
         if (!reply) {
             return false; // the cheap half first: most children of a page's blocks have no reply link
         }
-        if (item.selectFirst("time") != null) {
-            return true;
-        }
         for (Element a : item.select("a")) {
             String text = a.text().strip();
             if (text.length() <= 40 && DATE.matcher(text).find()) {
                 return true;
             }
+        }
+        return dated(item);
+    }
+
+    /** Whether the element holds a {@code time} element or a short line of its own with a date or time ({@link #DATE}). */
+    static boolean dated(Element item) {
+        if (item.selectFirst("time") != null) {
+            return true;
         }
         for (Element small : item.getAllElements()) {
             String own = small.ownText();

@@ -2,7 +2,6 @@ package dev.newsdigest.enrich;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 
@@ -23,8 +22,6 @@ final class TitleBlock {
     private static final int MIN_ITEMS = 3;
     /** An excerpt longer than this is more than a teaser's. */
     private static final int EXCERPT = 400;
-    private static final Pattern DATE = Pattern.compile("(?i)\\b\\d{1,2}[:.]\\d{2}\\b|\\b(19|20)\\d{2}\\b|"
-            + "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d+\\s+(minutes?|hours?|days?|weeks?)\\s+ago\\b");
 
     /** Set on the block chosen here, so that the page's paragraphs, teasers and entries included, do not replace it. */
     static final String CHOSEN = "data-title-block";
@@ -164,7 +161,7 @@ final class TitleBlock {
         for (Element child : el.children()) {
             if (child.hasText() && !child.tagName().equals("p")) {
                 withText++;
-                if (child.childrenSize() >= 2 && dated(child)) {
+                if (child.childrenSize() >= 2 && ReplyThread.dated(child)) {
                     kinds.merge(child.tagName() + "." + child.className(), 1, Integer::sum);
                 }
             } else if (child.hasText()) {
@@ -173,18 +170,5 @@ final class TitleBlock {
         }
         int most = kinds.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return most >= MIN_ITEMS && most * 3 >= withText * 2;
-    }
-
-    private static boolean dated(Element entry) {
-        if (entry.selectFirst("time") != null) {
-            return true;
-        }
-        for (Element small : entry.getAllElements()) {
-            String own = small.ownText();
-            if (!own.isEmpty() && own.length() <= 40 && DATE.matcher(own).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
