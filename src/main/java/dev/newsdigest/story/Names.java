@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * corporate forms that one source writes and another leaves out (Inc., Corporation, Co., Ltd., 株式会社, (株)...).
  */
 public final class Names {
-    private static final Pattern JAPANESE_FORMS = Pattern.compile("株式会社|有限会社|合同会社|\\(株\\)|（株）|㈱|\\(有\\)|地方独立行政法人|独立行政法人|一般社団法人|公益財団法人");
+    static final Pattern JAPANESE_FORMS = Pattern.compile("株式会社|有限会社|合同会社|\\(株\\)|（株）|㈱|\\(有\\)|地方独立行政法人|独立行政法人|一般社団法人|公益財団法人");
     private static final List<String> LATIN_FORMS = List.of("incorporated", "inc", "corporation", "corp", "company", "co", "limited", "ltd",
             "llc", "plc", "gmbh", "ag", "sa", "nv", "bv", "kk", "holdings", "group");
 

@@ -65,8 +65,8 @@ final class Organisations {
         if (name == null) {
             return List.of();
         }
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("株式会社|有限会社|合同会社|\\(株\\)|(グループ|ホールディングス)$", " ")
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String s = Names.JAPANESE_FORMS.matcher(folded).replaceAll(" ").replaceAll("(グループ|ホールディングス)$", " ")
                 .replaceAll("[\\p{P}\\p{S}・]+", " ")
                 .replaceAll("(?<=\\p{IsKatakana})(?=[\\p{IsHan}\\p{IsLatin}])|(?<=\\p{IsHan})(?=[\\p{IsKatakana}\\p{IsLatin}])"
                         + "|(?<=\\p{IsLatin})(?=[\\p{IsKatakana}\\p{IsHan}])", " ")
