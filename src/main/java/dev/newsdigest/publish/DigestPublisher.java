@@ -152,7 +152,7 @@ public class DigestPublisher {
         boolean recorded;
         try {
             recorded = store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8),
-                    markdown, settings.channels().stream().map(Channel::id).toList());
+                    markdown, settings.channels().stream().map(Channel::id).toList(), dev.newsdigest.intel.Intel.NONE, objects -> null);
         } finally {
             store.releaseDay(day);
         }

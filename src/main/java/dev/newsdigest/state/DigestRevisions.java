@@ -11,9 +11,11 @@ import java.util.List;
 /** Published days: which done items are still unpublished, each revision with its payload and its outbox rows. */
 public class DigestRevisions {
     private final Database db;
+    private final IntelLedger intel;
 
-    DigestRevisions(Database db) {
+    DigestRevisions(Database db, IntelLedger intel) {
         this.db = db;
+        this.intel = intel;
     }
 
     /** Days with done items not yet in any published revision, oldest first; {@code before} excludes it and later days (null: all days). */
@@ -69,10 +71,12 @@ public class DigestRevisions {
 
     /**
      * Records a published revision in one transaction: its payload, the items it carried, and one pending delivery
-     * per enabled channel (the outbox that every later run works through). Returns false, and records nothing, when
+     * per enabled channel (the outbox that every later run works through), and what it publishes for threat-intelligence
+     * platforms ({@link IntelLedger}), its STIX bundle made by {@code bundle} from the objects as the revision carries them. Returns false, and records nothing, when
      * this revision of the day is already there: another instance sharing the database published it first.
      */
-    public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
+    public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels,
+                                 dev.newsdigest.intel.Intel published, java.util.function.Function<List<com.fasterxml.jackson.databind.JsonNode>, String> bundle) {
         return db.inTransaction(c -> {
             try (PreparedStatement d = c.prepareStatement(
                          "INSERT INTO digest(digest_day, revision, published_at, json, markdown) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -88,6 +92,12 @@ public class DigestRevisions {
                 d.setString(5, markdown);
                 if (d.executeUpdate() == 0) {
                     return false; // the primary key (day, revision) decides who published it, on any database clock
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE digest SET stix = ? WHERE digest_day = ? AND revision = ?")) {
+                    s.setString(1, bundle.apply(intel.record(c, day, revision, published, now)));
+                    s.setObject(2, day);
+                    s.setInt(3, revision);
+                    s.executeUpdate();
                 }
                 for (String key : keys) {
                     a.setInt(1, revision);

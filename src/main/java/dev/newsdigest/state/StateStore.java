@@ -34,6 +34,7 @@ public class StateStore implements AutoCloseable {
     private final ProductKeys keys;
     private final TicketLedger tickets;
     private final StoryLedger stories;
+    private final IntelLedger intel;
 
     /** Opens the embedded state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
@@ -53,7 +54,8 @@ public class StateStore implements AutoCloseable {
         this.db = new Database(stateDir, database, connections, zone, lease, clock, writer);
         this.writer = writer;
         this.claims = new ArticleClaims(db);
-        this.revisions = new DigestRevisions(db);
+        this.intel = new IntelLedger(db);
+        this.revisions = new DigestRevisions(db, intel);
         this.outbox = new DeliveryOutbox(db, revisions);
         this.feeds = new FeedStatuses(db);
         this.instances = new Instances(db);
@@ -105,8 +107,14 @@ public class StateStore implements AutoCloseable {
     public void releaseDay(LocalDate day) { revisions.releaseDay(day); }
     public int doneCount(LocalDate day) { return revisions.doneCount(day); }
     public PublishedRevision lastPublished() { return revisions.lastPublished(); }
+    /** A revision that publishes nothing for threat-intelligence platforms. */
     public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
-        return revisions.markPublished(day, revision, keys, json, markdown, channels);
+        return markPublished(day, revision, keys, json, markdown, channels, dev.newsdigest.intel.Intel.NONE, objects -> null);
+    }
+
+    public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels,
+                                 dev.newsdigest.intel.Intel published, java.util.function.Function<List<com.fasterxml.jackson.databind.JsonNode>, String> bundle) {
+        return revisions.markPublished(day, revision, keys, json, markdown, channels, published, bundle);
     }
 
     public List<PendingDelivery> pendingDeliveries() { return outbox.pendingDeliveries(); }
@@ -131,6 +139,8 @@ public class StateStore implements AutoCloseable {
     public ProductKeys keys() { return keys; }
     /** The stories published so far, for follow-ups on later days. */
     public StoryLedger stories() { return stories; }
+
+    public IntelLedger intel() { return intel; }
 
     public LocalDate today() {
         return db.today();
