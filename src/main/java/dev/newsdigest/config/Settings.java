@@ -24,7 +24,9 @@ public final class Settings {
             "digest.webhook.secret", "DIGEST_WEBHOOK_SECRET",
             "digest.db.password", "DIGEST_DB_PASSWORD",
             "digest.cve.nvd.api-key", "DIGEST_CVE_NVD_API_KEY",
-            "digest.tickets.token", "DIGEST_TICKETS_TOKEN");
+            "digest.tickets.token", "DIGEST_TICKETS_TOKEN",
+            "digest.taxii.password", "DIGEST_TAXII_PASSWORD",
+            "digest.taxii.token", "DIGEST_TAXII_TOKEN");
 
     private final FeedSettings feeds;
     private final ModelSettings model;
@@ -43,6 +45,7 @@ public final class Settings {
     private final CveSettings cve;
     private final List<String> watchlist;
     private final Duration storiesWindow;
+    private final IntelSettings intel;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -62,6 +65,7 @@ public final class Settings {
         this.cve = CveSettings.read(r);
         this.watchlist = r.list("digest.watchlist");
         this.storiesWindow = r.duration("digest.stories.window");
+        this.intel = IntelSettings.read(r, tlp);
         if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external")) {
             if (channels.webhook().delivery().enabled()) {
                 throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "
@@ -125,6 +129,8 @@ public final class Settings {
     public List<String> watchlist() { return watchlist; }
     /** {@code digest.stories.window}: how far back a story is followed up rather than told anew. */
     public Duration storiesWindow() { return storiesWindow; }
+
+    public IntelSettings intel() { return intel; }
     /** NVD requests allowed in one {@code digest.cve.nvd.window}: what the route's throttle lets through. */
     public int nvdRequestsPerWindow() { return cve.nvdRequests(); }
 
