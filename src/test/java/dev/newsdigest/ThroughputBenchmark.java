@@ -154,7 +154,7 @@ class ThroughputBenchmark {
     private int items(Path out) {
         try (var files = Files.list(out)) {
             int items = 0;
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".stix.json")).toList()) {
                 JsonNode digest = json.readTree(f.toFile());
                 items += digest.path("items").size();
             }

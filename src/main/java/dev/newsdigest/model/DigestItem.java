@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the article. Each is left out of the JSON when empty.
  */
 @JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
-        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "eventType", "eventKey", "eventMonth", "storyKey", "firstSeen", "sources", "followUp", "summarizedBy", "textSource", "usage"})
+        "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "malware", "eventType", "eventKey", "eventMonth", "storyKey", "firstSeen", "sources", "followUp", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                          List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
                          List<String> recommendations, List<String> notes,
@@ -20,6 +20,7 @@ public record DigestItem(String source, String url, String originalTitle, String
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> products,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Victim> victims,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> actors,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> malware,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventType,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventKey,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String eventMonth,
@@ -52,13 +53,13 @@ public record DigestItem(String source, String url, String originalTitle, String
                       List<String> aiRecommendations, boolean actionRequired, String actionReason,
                       String summarizedBy, String textSource, Usage usage) {
         this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
-                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), null, summarizedBy,
+                actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), null, summarizedBy,
                 textSource, usage);
     }
 
     public DigestItem withCves(List<CveContext> contexts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
-                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey, eventMonth,
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, malware, eventType, eventKey, eventMonth,
                 storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
     }
 
@@ -66,7 +67,7 @@ public record DigestItem(String source, String url, String originalTitle, String
     public DigestItem withEntities(List<String> namedVendors, List<String> namedProducts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, List.copyOf(namedVendors), List.copyOf(namedProducts),
-                victims, actors, eventType, eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                victims, actors, malware, eventType, eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
     }
 
     /**
@@ -76,21 +77,33 @@ public record DigestItem(String source, String url, String originalTitle, String
     public DigestItem withEvent(List<Victim> namedVictims, List<String> namedActors, String type, String key, String month) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, List.copyOf(namedVictims),
-                List.copyOf(namedActors), type, key, month, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                List.copyOf(namedActors), malware, type, key, month, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+    }
+
+    /** The item with the actors the model says are malware families (a part of {@code actors}; the rest are groups). */
+    public DigestItem withMalware(List<String> families) {
+        return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, List.copyOf(families), eventType,
+                eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+    }
+
+    /** The actors that are malware families; empty when none or offline. */
+    public List<String> malwareList() {
+        return malware == null ? List.of() : malware;
     }
 
     /** The item as one story of several articles: its key, when it was first seen, and every article that tells it. */
     public DigestItem asStory(String key, String seen, List<Source> told, List<Ioc> allIocs, List<String> allRecommendations,
                               List<String> allNotes, List<String> allAiRecommendations, boolean action, String reason) {
         return new DigestItem(this.source, url, originalTitle, title, publishedAt, summary, allIocs, cves, allRecommendations,
-                allNotes, allAiRecommendations, action, reason, vendors, products, victims, actors, eventType, eventKey, eventMonth,
+                allNotes, allAiRecommendations, action, reason, vendors, products, victims, actors, malware, eventType, eventKey, eventMonth,
                 key, seen, List.copyOf(told), followUp, summarizedBy, textSource, usage);
     }
 
     /** The item as a follow-up of a story published on an earlier day, under that story's key. */
     public DigestItem asFollowUp(String key, String seen, FollowUp news) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations, notes,
-                aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, eventType, eventKey, eventMonth, key, seen,
+                aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, malware, eventType, eventKey, eventMonth, key, seen,
                 sources, news, summarizedBy, textSource, usage);
     }
 

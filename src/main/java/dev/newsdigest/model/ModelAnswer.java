@@ -14,7 +14,7 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 /** What the model answers for one article, and the JSON schema it is held to. */
 public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, List<String> recommendations,
                           List<String> notes, List<String> aiRecommendations, Boolean actionRequired, String actionReason,
-                          List<String> vendors, List<String> products, List<Victim> victims, List<String> actors, String eventType,
+                          List<String> vendors, List<String> products, List<Victim> victims, List<String> actors, List<String> malware, String eventType,
                           String eventKey, String eventMonth) {
 
     /** The kinds of event a story is about. */
@@ -64,13 +64,15 @@ public record ModelAnswer(String title, List<String> summary, List<Ioc> iocs, Li
                                 .required("name", "original").additionalProperties(false).build()).build())
                 .addProperty("actors", JsonArraySchema.builder()
                         .description("attacker groups and malware families, each exactly as written in the article").items(new JsonStringSchema()).build())
+                .addProperty("malware", JsonArraySchema.builder()
+                        .description("those of the actors that are malware families, not groups").items(new JsonStringSchema()).build())
                 .addStringProperty("eventMonth", "the month the event happened, YYYY-MM, as the article states or implies it; "
                         + "empty when it does not say")
                 .addProperty("eventType", JsonEnumSchema.builder().enumValues(EVENT_TYPES).build())
                 .addStringProperty("eventKey", "an English canonical key of the event: victim-or-vendor|event|distinguishing detail, "
                         + "lower case, e.g. siemens-energy|data-breach|moveit or fortinet|vulnerability-exploited|cve-2025-64446")
                 .required("title", "summary", "iocs", "recommendations", "notes", "aiRecommendations", "actionRequired", "actionReason",
-                        "vendors", "products", "victims", "actors", "eventType", "eventKey", "eventMonth")
+                        "vendors", "products", "victims", "actors", "malware", "eventType", "eventKey", "eventMonth")
                 .additionalProperties(false)
                 .build();
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.newsdigest.config.FeedConfig;
+import dev.newsdigest.intel.IntelExport;
 import dev.newsdigest.cve.Watchlist;
 import dev.newsdigest.story.FollowUps;
 import dev.newsdigest.story.Stories;
@@ -47,6 +48,7 @@ public class DigestPublisher {
     private final TokenLedger ledger;
     private final Watchlist watchlist;
     private final FollowUps followUps = new FollowUps();
+    private final IntelExport intel;
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper());
 
@@ -56,6 +58,7 @@ public class DigestPublisher {
         this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
+        this.intel = new IntelExport(settings.intel());
     }
 
     /** Days with unpublished items: through today for {@code --once}, before today for the morning close. */
@@ -152,7 +155,8 @@ public class DigestPublisher {
         boolean recorded;
         try {
             recorded = store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8),
-                    markdown, settings.channels().stream().map(Channel::id).toList(), dev.newsdigest.intel.Intel.NONE, objects -> null);
+                    markdown, settings.channels().stream().map(Channel::id).toList(), intel.of(digest),
+                    objects -> intel.bundle(digest, objects));
         } finally {
             store.releaseDay(day);
         }

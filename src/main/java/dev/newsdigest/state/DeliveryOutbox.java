@@ -26,12 +26,12 @@ public class DeliveryOutbox {
             List<StateStore.PendingDelivery> result = new ArrayList<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("""
-                         SELECT o.idem_key, o.channel, o.digest_day, o.revision, o.resend, o.attempts, d.json, d.markdown
+                         SELECT o.idem_key, o.channel, o.digest_day, o.revision, o.resend, o.attempts, d.json, d.markdown, d.stix
                          FROM delivery o JOIN digest d ON d.digest_day = o.digest_day AND d.revision = o.revision
                          WHERE o.status = 'PENDING' ORDER BY o.digest_day, o.revision, o.updated_at, o.channel""")) {
                 while (rs.next()) {
                     result.add(new StateStore.PendingDelivery(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
-                            rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
+                            rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
             return result;

@@ -120,29 +120,31 @@ public class IntelLedger {
 
     private void recordEvents(Connection c, LocalDate day, int revision, List<Intel.Event> events, Timestamp now) throws SQLException {
         try (PreparedStatement stored = c.prepareStatement("SELECT content FROM misp_event WHERE event_uuid = ?");
-             PreparedStatement upsert = c.prepareStatement("""
-                     INSERT INTO misp_event(event_uuid, story_key, digest_day, revision, event_time, content, updated_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (event_uuid) DO UPDATE SET story_key = EXCLUDED.story_key, digest_day = EXCLUDED.digest_day,
-                       revision = EXCLUDED.revision, event_time = EXCLUDED.event_time, content = EXCLUDED.content,
-                       updated_at = EXCLUDED.updated_at""")) {
+             PreparedStatement update = c.prepareStatement("""
+                     UPDATE misp_event SET story_key = ?, digest_day = ?, revision = ?, event_time = ?, content = ?, updated_at = ?
+                     WHERE event_uuid = ?""");
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO misp_event(story_key, digest_day, revision, event_time, content, updated_at, event_uuid)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             for (Intel.Event event : events) {
                 stored.setString(1, event.uuid());
+                boolean known;
                 try (ResultSet rs = stored.executeQuery()) {
-                    if (rs.next() && without(read(rs.getString(1)), MISP_TIMES).equals(without(event.content(), MISP_TIMES))) {
+                    known = rs.next();
+                    if (known && without(read(rs.getString(1)), MISP_TIMES).equals(without(event.content(), MISP_TIMES))) {
                         continue;
                     }
                 }
-                upsert.setString(1, event.uuid());
-                upsert.setString(2, event.storyKey());
-                upsert.setObject(3, day);
-                upsert.setInt(4, revision);
-                upsert.setLong(5, event.timestamp());
-                upsert.setString(6, event.content().toString());
-                upsert.setTimestamp(7, now);
-                upsert.addBatch();
+                PreparedStatement write = known ? update : insert;
+                write.setString(1, event.storyKey());
+                write.setObject(2, day);
+                write.setInt(3, revision);
+                write.setLong(4, event.timestamp());
+                write.setString(5, event.content().toString());
+                write.setTimestamp(6, now);
+                write.setString(7, event.uuid());
+                write.executeUpdate();
             }
-            upsert.executeBatch();
         }
     }
 

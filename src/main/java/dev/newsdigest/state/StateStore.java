@@ -188,7 +188,7 @@ public class StateStore implements AutoCloseable {
 
     /** A delivery to do: which digest, on which channel, with which idempotency key, and the digest's payload. */
     public record PendingDelivery(String idempotencyKey, String channel, LocalDate day, int revision, boolean resend,
-                                  int attempts, String json, String markdown) {
+                                  int attempts, String json, String markdown, String stix) {
         /** The digest JSON as the file and the webhook carry it. */
         public byte[] jsonBytes() {
             return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -27,6 +27,17 @@ public final class Entities {
     private Entities() {
     }
 
+    /**
+     * The actors the model calls malware families, as the grounded actors write them: one that is not among
+     * {@code actors} is dropped, so a family is never named that the article does not name.
+     */
+    public static List<String> malware(List<String> named, List<String> actors) {
+        if (named == null) {
+            return List.of();
+        }
+        return actors.stream().filter(actor -> named.stream().anyMatch(m -> m != null && fold(m).equals(fold(actor)))).toList();
+    }
+
     public static List<String> grounded(List<String> named, String text) {
         if (named == null || text == null) {
             return List.of();

@@ -87,7 +87,8 @@ public class ModelSummarizer {
                 .withEntities(Entities.grounded(answer.vendors(), text), Entities.grounded(answer.products(), text))
                 .withEvent(Entities.victims(answer.victims(), text), Entities.grounded(answer.actors(), text),
                         Entities.eventType(answer.eventType()), Entities.eventKey(answer.eventKey()),
-                        Entities.eventMonth(answer.eventMonth(), a.title() + "\n" + text, a.publishedAt()));
+                        Entities.eventMonth(answer.eventMonth(), a.title() + "\n" + text, a.publishedAt()))
+                .withMalware(Entities.malware(answer.malware(), Entities.grounded(answer.actors(), text)));
     }
 
     ModelAnswer parse(String raw) {
