@@ -74,7 +74,7 @@ public class StixBundle {
         bundle.put("id", StixIds.of("bundle", day, Integer.toString(revision)));
         bundle.putArray("objects").addAll(objects.stream().map(JsonNode.class::cast).toList());
         try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(bundle) + "\n";
+            return json.writer(dev.newsdigest.text.JsonLayout.printer()).writeValueAsString(bundle) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -19,10 +19,8 @@ import java.util.stream.Collectors;
 
 import dev.newsdigest.config.Messages;
 import dev.newsdigest.config.Tlp;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.github.mustachejava.Mustache;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -46,14 +44,7 @@ public class DigestRenderer {
             () -> new VerbatimMustache("templates").compile("digest.md.mustache"));
 
     public DigestRenderer() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        // "key": value and [] for an empty list, as in the example
-        this.printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withArrayEmptySeparator(""))
-                .withObjectIndenter(indenter);
-        this.printer.indentArraysWith(indenter);
+        this.printer = dev.newsdigest.text.JsonLayout.printer(); // "key": value and [] for an empty list, as in the example
     }
 
     /** The digest JSON, UTF-8: the {@code .json} file and, later, the webhook body. */

@@ -164,6 +164,19 @@ public class IntelLedger {
         });
     }
 
+    /** The STIX bundle a published revision carried, or null when it has none (published before bundles were made). */
+    public String bundle(LocalDate day, int revision) {
+        return db.run(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT stix FROM digest WHERE digest_day = ? AND revision = ?")) {
+                q.setObject(1, day);
+                q.setInt(2, revision);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
     /** Every MISP event of the feed, oldest change first. */
     public List<StoredEvent> events() {
         return db.run(c -> {
