@@ -28,6 +28,9 @@ public final class OpenAiStub implements AutoCloseable {
     public static final String INVENTED_DOMAIN = "invented-c2.example.com";
     /** A product the stub names for every article, which no article mentions: grounding must drop it. */
     public static final String INVENTED_PRODUCT = "PhantomGate VPN";
+    /** An actor and a malware family the stub names that no article does: grounding drops both. */
+    public static final String INVENTED_ACTOR = "FIN99";
+    public static final String INVENTED_MALWARE = "Emotet";
     public static final String OVERVIEW = "本日は脆弱性の悪用が目立った。パッチの適用を急ぐ必要がある。";
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>");
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
@@ -224,10 +227,25 @@ public final class OpenAiStub implements AutoCloseable {
             }
         }
         products.add(INVENTED_PRODUCT);
-        a.putArray("victims");
-        a.putArray("actors");
+        // victims, actors and malware families a good model names from a small lexicon, and an actor and a family it invents
+        ArrayNode victims = a.putArray("victims");
+        if (article.contains("Example Corp")) {
+            victims.addObject().put("name", "Example Corp").put("original", "Example Corp");
+        }
+        ArrayNode actors = a.putArray("actors");
+        ArrayNode malware = a.putArray("malware");
+        for (String actor : List.of("Scattered Spider", "LockBit")) {
+            if (article.contains(actor)) {
+                actors.add(actor);
+            }
+        }
+        if (article.contains("LockBit")) {
+            actors.add(INVENTED_ACTOR);
+            malware.add("LockBit").add(INVENTED_MALWARE);
+        }
         Matcher cve = Pattern.compile("CVE-\\d{4}-\\d{4,}").matcher(article);
-        a.put("eventType", original.toLowerCase().contains("exploited") ? "vulnerability-exploited" : "other");
+        a.put("eventType", original.toLowerCase().contains("exploited") ? "vulnerability-exploited"
+                : article.contains("LockBit") ? "ransomware" : "other");
         a.put("eventKey", cve.find() ? "event|" + cve.group().toLowerCase() : original.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
         boolean exploited = original.toLowerCase().contains("exploited");
         a.put("actionRequired", exploited);
