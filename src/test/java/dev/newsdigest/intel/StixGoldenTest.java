@@ -44,6 +44,20 @@ class StixGoldenTest {
         }
     }
 
+    @Test
+    void theStixExamplesAreValidStix21AndEveryPatternParses() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (String day : DAYS) {
+            com.fasterxml.jackson.databind.JsonNode bundle = json.readTree(EXAMPLE.resolve(day + ".stix.json").toFile());
+            assertThat(StixSchemas.bundleErrors(bundle)).as(day).isEmpty();
+            bundle.path("objects").forEach(o -> {
+                if (o.has("pattern")) {
+                    assertThat(StixPatternGrammar.errors(o.path("pattern").asText())).as(o.path("pattern").asText()).isEmpty();
+                }
+            });
+        }
+    }
+
     /** Publishes the example days in order on a new state under {@code dir}; their bundles. */
     static List<String> publishExampleDays(Path dir) throws Exception {
         IntelExport export = new IntelExport(settings());
