@@ -35,6 +35,7 @@ public class StateStore implements AutoCloseable {
     private final TicketLedger tickets;
     private final StoryLedger stories;
     private final IntelLedger intel;
+    private final IntelQueries taxii;
 
     /** Opens the embedded state for writing: this process becomes its only writer, or {@link StateInUseException} says who is. */
     public StateStore(Path stateDir, ZoneId zone, Duration lease, Clock clock) {
@@ -55,6 +56,7 @@ public class StateStore implements AutoCloseable {
         this.writer = writer;
         this.claims = new ArticleClaims(db);
         this.intel = new IntelLedger(db);
+        this.taxii = new IntelQueries(db);
         this.revisions = new DigestRevisions(db, intel);
         this.outbox = new DeliveryOutbox(db, revisions);
         this.feeds = new FeedStatuses(db);
@@ -141,6 +143,8 @@ public class StateStore implements AutoCloseable {
     public StoryLedger stories() { return stories; }
 
     public IntelLedger intel() { return intel; }
+    /** The TAXII collection's pages, read from what {@link #intel()} stored. */
+    public IntelQueries taxii() { return taxii; }
 
     public LocalDate today() {
         return db.today();
