@@ -30,8 +30,8 @@ import static dev.newsdigest.Beans.bind;
 /**
  * Binds the beans the routes call, all built from one validated {@link Settings}: the state's ({@link StateBeans}), the
  * fetching's ({@link FetchBeans}), the model's ({@link ModelBeans}), the CVE context's ({@link CveBeans}), the
- * delivery's ({@link DeliveryBeans}), and here the pipeline's own (collecting, publishing, its worker threads). A
- * configuration mistake surfaces here as a {@link dev.newsdigest.config.ConfigException}.
+ * delivery's ({@link DeliveryBeans}), the TAXII server's ({@link TaxiiBeans}), and here the pipeline's own (collecting,
+ * publishing, its worker threads). A configuration mistake surfaces here as a {@link dev.newsdigest.config.ConfigException}.
  */
 public class DigestConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DigestConfiguration.class);
@@ -61,6 +61,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "digestRenderer", new DigestRenderer());
         DeliveryBeans.configure(context, settings, outbound, store, metrics);
         CveBeans.configure(context, settings, outbound, store, clock, this);
+        TaxiiBeans.configure(context, settings, store);
         // exactly digest.concurrency threads for every feed's articles, and a queue without a practical bound, so that a
         // big poll waits its turn instead of running on the feed's own thread (Camel's default profile caps the queue at
         // 1000 and then lets the caller run the task; a size of 0 or less would mean no queue at all)

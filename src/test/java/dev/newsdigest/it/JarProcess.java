@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 final class JarProcess {
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
-    // a daemon's health and metrics server takes any free port, so that tests never collide on 8080
-    private final List<String> jvmArgs = new ArrayList<>(List.of("-Ddigest.http.port=0"));
+    // a daemon's health and metrics server takes any free port, so that tests never collide on 8080; its TAXII server,
+    // which would take 9443 in every daemon, is off (the Taxii*Test tests start it)
+    private final List<String> jvmArgs = new ArrayList<>(List.of("-Ddigest.http.port=0", "-Ddigest.taxii.enabled=false"));
     private final String logName = "run-" + java.util.UUID.randomUUID();
 
     JarProcess(Path workDir) {

@@ -43,6 +43,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         Properties p = new Properties();
         p.put("digest.daemon", "false");
         p.put("camel.management.enabled", "false");
+        p.put("digest.taxii.enabled", "false"); // the TAXII tests start it, each on a port of its own
         p.put("digest.feeds", "news,incidents");
         p.put("digest.feed.news.url", web.url("/news.rss"));
         p.put("digest.feed.news.section", "news");
