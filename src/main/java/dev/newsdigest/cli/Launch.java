@@ -29,11 +29,13 @@ public final class Launch {
     public static final int USAGE = 2;
 
     /**
-     * A single run: no schedule (its routes are not even loaded, so neither timer nor Quartz starts), and no health and
-     * metrics server or per-exchange Camel metrics (nobody could scrape them; the pipeline's own counters still count).
+     * A single run: no schedule (its routes are not even loaded, so neither timer nor Quartz starts), no health and
+     * metrics server or per-exchange Camel metrics (nobody could scrape them; the pipeline's own counters still count),
+     * and no TAXII server (a run that ends serves no client).
      */
     public static final Map<String, String> ONCE = Map.of("digest.daemon", "false", "camel.management.enabled", "false",
-            "camel.metrics.enabled", "false", "camel.main.routes-exclude-pattern", "classpath:routes/schedule.camel.yaml");
+            "camel.metrics.enabled", "false", "camel.server.enabled", "false",
+            "camel.main.routes-exclude-pattern", "classpath:routes/schedule.camel.yaml,classpath:routes/taxii.camel.yaml");
 
     /**
      * The system property naming the configuration file, in place of the working directory's application.properties

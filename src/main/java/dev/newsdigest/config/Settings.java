@@ -66,6 +66,11 @@ public final class Settings {
         this.watchlist = r.list("digest.watchlist");
         this.storiesWindow = r.duration("digest.stories.window");
         this.intel = IntelSettings.read(r, tlp);
+        if (intel.taxii() && intel.port() == httpPort) {
+            // two servers on one port: with 0 both would register one router, and the TAXII route would land on the other
+            throw new ConfigException("digest.taxii.port", "the TAXII server needs a port of its own, not digest.http.port (" + httpPort
+                    + "): give one of them another port");
+        }
         if (tlp == Tlp.RED && !r.bool("digest.tlp.allow-external")) {
             if (channels.webhook().delivery().enabled()) {
                 throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the webhook channel sends the digest "

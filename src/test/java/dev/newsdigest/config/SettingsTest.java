@@ -59,6 +59,19 @@ class SettingsTest {
     }
 
     @Test
+    void theTaxiiServerNeedsAPortOfItsOwnBesideTheHealthAndMetricsServer() {
+        props.put("digest.http.port", "9443");
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("digest.taxii.port: the TAXII server needs a port of its own, not digest.http.port (9443)");
+        // with 0 for both, the two servers would register one router under one name: refused as well
+        props.put("digest.http.port", "0");
+        props.put("digest.taxii.port", "0");
+        assertThatThrownBy(this::settings).hasMessageStartingWith("digest.taxii.port:");
+        props.put("digest.taxii.enabled", "false"); // no TAXII server: no clash
+        assertThat(settings().intel().taxii()).isFalse();
+    }
+
+    @Test
     void limitsAreUnlimitedWhenEmptyAndReadWhenSet() {
         Settings unlimited = settings();
         assertThat(unlimited.llmRequestsPerMinute()).isEqualTo(Integer.MAX_VALUE);
