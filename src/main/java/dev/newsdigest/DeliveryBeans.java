@@ -31,6 +31,7 @@ final class DeliveryBeans {
     static void configure(CamelContext context, Settings settings, Outbound outbound, StateStore store, DigestMetrics metrics) {
         Deliveries deliveries = new Deliveries(store, settings.stateDir(), metrics);
         bind(context, "deliveries", deliveries);
+        bind(context, "outputFiles", new dev.newsdigest.delivery.OutputFiles(store, settings.intel().misp()));
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
         bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));

@@ -46,27 +46,6 @@ public class Deliveries {
         LOG.info("deliver-{}: {} revision {} delivered ({})", d.channel(), d.day(), d.revision(), d.idempotencyKey());
     }
 
-    /**
-     * The file channel's {@code index}th file of a delivery: its {@code .md}, its {@code .json}, then its {@code .stix.json}
-     * (a revision published before there were bundles has none).
-     */
-    public OutputFile file(PendingDelivery d, int index) {
-        return switch (index) {
-            case 0 -> new OutputFile(d.day() + ".md", d.markdown().getBytes(StandardCharsets.UTF_8));
-            case 1 -> new OutputFile(d.day() + ".json", d.jsonBytes());
-            default -> new OutputFile(d.day() + ".stix.json", d.stix().getBytes(StandardCharsets.UTF_8));
-        };
-    }
-
-    /** How many files the file channel writes for a delivery. */
-    public int fileCount(PendingDelivery d) {
-        return d.stix() == null ? 2 : 3;
-    }
-
-    /** A file the file channel wrote, and where. */
-    public record OutputFile(String name, byte[] bytes) {
-    }
-
     /** The file channel wrote this path. */
     public void fileWritten(String path) {
         synchronized (written) {

@@ -42,8 +42,11 @@ public class IntelLedger {
     public record StoredObject(String id, String type, String version, Instant dateAdded, String json) {
     }
 
-    /** One MISP event as the feed holds it: {@code eventTime} is its {@code timestamp}, in epoch seconds. */
-    public record StoredEvent(String uuid, long eventTime, String json) {
+    /**
+     * One MISP event as the feed holds it: {@code eventTime} is its {@code timestamp}, in epoch seconds; {@code day} the
+     * day whose revision last changed it.
+     */
+    public record StoredEvent(String uuid, long eventTime, LocalDate day, String json) {
     }
 
     /**
@@ -126,13 +129,21 @@ public class IntelLedger {
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO misp_event(story_key, digest_day, revision, event_time, content, updated_at, event_uuid)
                      VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Intel.Event event : events) {
-                stored.setString(1, event.uuid());
+            for (Intel.Event wanted : events) {
+                stored.setString(1, wanted.uuid());
                 boolean known;
+                Intel.Event event = wanted;
                 try (ResultSet rs = stored.executeQuery()) {
                     known = rs.next();
-                    if (known && without(read(rs.getString(1)), MISP_TIMES).equals(without(event.content(), MISP_TIMES))) {
-                        continue;
+                    if (known) {
+                        JsonNode before = read(rs.getString(1));
+                        if (without(before, MISP_TIMES).equals(without(wanted.content(), MISP_TIMES))) {
+                            continue;
+                        }
+                        long last = before.path("Event").path("timestamp").asLong();
+                        if (wanted.timestamp() <= last) { // a revision within the same second: MISP pulls an event whose timestamp grew
+                            event = new Intel.Event(wanted.uuid(), wanted.storyKey(), last + 1, retimed(wanted.content(), wanted.timestamp(), last + 1));
+                        }
                     }
                 }
                 PreparedStatement write = known ? update : insert;
@@ -181,10 +192,10 @@ public class IntelLedger {
     public List<StoredEvent> events() {
         return db.run(c -> {
             List<StoredEvent> events = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT event_uuid, event_time, content FROM misp_event ORDER BY event_time, event_uuid");
+            try (PreparedStatement q = c.prepareStatement("SELECT event_uuid, event_time, digest_day, content FROM misp_event ORDER BY event_time, event_uuid");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    events.add(new StoredEvent(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
                 }
             }
             return events;
@@ -203,6 +214,29 @@ public class IntelLedger {
         } catch (IOException e) {
             throw new UncheckedIOException("a stored object cannot be read", e);
         }
+    }
+
+    /** A copy of an event with every timestamp that said {@code from} saying {@code to}. */
+    private static ObjectNode retimed(ObjectNode event, long from, long to) {
+        ObjectNode copy = event.deepCopy();
+        retime(copy, Long.toString(from), to);
+        return copy;
+    }
+
+    private static void retime(JsonNode node, String from, long to) {
+        if (node instanceof ObjectNode object) {
+            for (String key : MISP_TIMES) {
+                JsonNode value = object.get(key);
+                if (value != null && value.asText().equals(from)) {
+                    if (value.isTextual()) {
+                        object.put(key, Long.toString(to));
+                    } else {
+                        object.put(key, to);
+                    }
+                }
+            }
+        }
+        node.forEach(child -> retime(child, from, to));
     }
 
     /** A copy of {@code node} without {@code keys}, at any depth. */

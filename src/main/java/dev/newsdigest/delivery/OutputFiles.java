@@ -1,0 +1,75 @@
+package dev.newsdigest.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsdigest.intel.MispEvents;
+import dev.newsdigest.state.IntelLedger;
+import dev.newsdigest.state.StateStore;
+import dev.newsdigest.state.StateStore.PendingDelivery;
+import dev.newsdigest.text.JsonLayout;
+
+/**
+ * What the file channel writes for a delivery, in order: {@code <day>.md}, {@code <day>.json}, {@code <day>.stix.json}
+ * (a revision published before bundles existed has none) and, with the MISP feed on, under {@code misp/}: the event of
+ * each story the day's revisions changed, then {@code hashes.csv}, then {@code manifest.json} last, so that a MISP
+ * instance never reads a manifest that names an event not yet written.
+ */
+public class OutputFiles {
+    private final StateStore store;
+    private final boolean misp;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OutputFiles(StateStore store, boolean misp) {
+        this.store = store;
+        this.misp = misp;
+    }
+
+    /** A file to write: its name under {@code digest.output.dir} and its bytes. */
+    public record OutputFile(String name, byte[] bytes) {
+    }
+
+    public List<OutputFile> of(PendingDelivery d) {
+        List<OutputFile> files = new ArrayList<>();
+        files.add(new OutputFile(d.day() + ".md", d.markdown().getBytes(StandardCharsets.UTF_8)));
+        files.add(new OutputFile(d.day() + ".json", d.jsonBytes()));
+        if (d.stix() != null) {
+            files.add(new OutputFile(d.day() + ".stix.json", d.stix().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (misp) {
+            List<ObjectNode> all = new ArrayList<>();
+            for (IntelLedger.StoredEvent event : store.intel().events()) {
+                ObjectNode content = read(event.json());
+                all.add(content);
+                if (d.day().equals(event.day())) {
+                    files.add(new OutputFile("misp/" + event.uuid() + ".json", bytes(content)));
+                }
+            }
+            files.add(new OutputFile("misp/hashes.csv", (String.join("\n", MispEvents.hashes(all)) + (all.isEmpty() ? "" : "\n"))
+                    .getBytes(StandardCharsets.UTF_8)));
+            files.add(new OutputFile("misp/manifest.json", bytes(MispEvents.manifest(all))));
+        }
+        return files;
+    }
+
+    private ObjectNode read(String text) {
+        try {
+            return (ObjectNode) json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored MISP event cannot be read", e);
+        }
+    }
+
+    private byte[] bytes(Object node) {
+        try {
+            return (json.writer(JsonLayout.printer()).writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
