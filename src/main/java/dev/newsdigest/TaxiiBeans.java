@@ -26,6 +26,7 @@ final class TaxiiBeans {
         long maxBody = context.getPropertiesComponent().resolveProperty("camel.server.maxBodySize").map(Long::parseLong).orElse(MAX_BODY);
         bind(context, "intelAccess", new IntelAccess(intel));
         bind(context, "taxiiApi", new TaxiiApi(store.taxii(), intel.producer(), settings.tlp(), maxBody));
+        bind(context, "mispFeedApi", new dev.newsdigest.intel.MispFeedApi(store.intel(), intel.misp()));
         bind(context, "platform-http-engine", new ServerEngine(intel.port()));
     }
 

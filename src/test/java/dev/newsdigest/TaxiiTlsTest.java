@@ -89,7 +89,7 @@ class TaxiiTlsTest extends PipelineTestSupport {
             TaxiiClient client = TaxiiClient.of(trusting(protocol), "https://localhost:" + port).bearer("tls-token");
             TaxiiClient.Answer discovery = client.get("/taxii2/");
             assertThat(discovery.status()).as(protocol).isEqualTo(200);
-            assertThat(discovery.json().path("api_roots").get(0).asText()).isEqualTo("/api/");
+            assertThat(discovery.json().path("api_roots").get(0).asText()).isEqualTo("/taxii2/root/");
             assertThat(discovery.response().sslSession()).get().extracting(s -> s.getProtocol()).isEqualTo(protocol);
         }
         TaxiiClient plain = TaxiiClient.of("http://127.0.0.1:" + port).bearer("tls-token");

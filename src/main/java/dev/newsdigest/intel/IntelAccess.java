@@ -36,9 +36,11 @@ public class IntelAccess {
     private final byte[] password;
     private final byte[] token;
     private final List<String> challenges;
+    private final boolean withheld;
 
     public IntelAccess(IntelSettings settings) {
         this.anonymous = settings.anonymous();
+        this.withheld = settings.withheld();
         this.user = settings.user().filter(u -> settings.password().isPresent()).map(IntelAccess::digest).orElse(null);
         this.password = settings.user().flatMap(u -> settings.password()).map(IntelAccess::digest).orElse(null);
         this.token = settings.token().filter(t -> !t.isBlank()).map(IntelAccess::digest).orElse(null);
@@ -98,6 +100,12 @@ public class IntelAccess {
     public void check(Exchange exchange) {
         Message in = exchange.getMessage();
         String authorization = Optional.ofNullable(in.getHeader("Authorization")).map(Object::toString).orElse(null);
+        if (withheld) {
+            HttpAnswer.error(403, "Forbidden", "The digests are marked TLP:RED, for their named recipients only: this server does not "
+                    + "share them with platforms (digest.tlp.allow-external=true would).", Map.of()).writeTo(in);
+            exchange.setRouteStop(true);
+            return;
+        }
         if (allows(authorization)) {
             return;
         }

@@ -33,7 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 public class TaxiiApi {
     public static final String DISCOVERY = "/taxii2/";
-    public static final String API_ROOT = "/api/";
+    /**
+     * The API root, {@code root} under discovery: OpenCTI's TAXII ingestion asks {@code <its URL>root/collections/<id>/objects}
+     * of the URL it is given, so it is given {@value #DISCOVERY}.
+     */
+    public static final String API_ROOT = "/taxii2/root/";
     /** The collection's id: fixed, so that a client configured once keeps reading it (a version 4 UUID, as TAXII asks). */
     public static final String COLLECTION_ID = "2e8343fb-24d4-4df1-8da7-32bd9719a72e";
     /** What each object is, as its manifest record and the collection say. */
@@ -80,8 +84,8 @@ public class TaxiiApi {
     public HttpAnswer answer(String method, String path, String rawQuery, String accept) {
         try {
             if (!acceptable(accept)) {
-                throw new Refusal(406, "Not acceptable", "This server answers in " + HttpAnswer.TAXII + " only: name it, or "
-                        + "application/taxii+json, in the Accept header.");
+                throw new Refusal(406, "Not acceptable", "This server answers in " + HttpAnswer.TAXII + " only: name it (or "
+                        + "application/taxii+json, application/json, */*) in the Accept header.");
             }
             return route(method == null ? "GET" : method.toUpperCase(Locale.ROOT), segments(path), rawQuery);
         } catch (Refusal r) {
@@ -96,15 +100,16 @@ public class TaxiiApi {
             get(method, null);
             return HttpAnswer.json(200, discovery(), Map.of());
         }
-        if (path.isEmpty() || !path.get(0).equals("api")) {
-            throw notFound("There is no TAXII resource at this path (paths end with /).");
+        if (path.size() < 2 || !path.subList(0, 2).equals(List.of("taxii2", "root"))) {
+            throw notFound("There is no TAXII resource at this path.");
         }
+        path = path.subList(1, path.size()); // from the API root on
         if (path.size() == 1) {
             get(method, null);
             return HttpAnswer.json(200, apiRoot(), Map.of());
         }
         if (!path.get(1).equals("collections")) {
-            throw notFound("There is no TAXII resource at this path (paths end with /).");
+            throw notFound("There is no TAXII resource at this path.");
         }
         if (path.size() == 2) {
             get(method, null);
@@ -136,7 +141,7 @@ public class TaxiiApi {
             get(method, null);
             return versions(rest.get(1), TaxiiParameters.parse(rawQuery));
         }
-        throw notFound("There is no TAXII resource at this path (paths end with /).");
+        throw notFound("There is no TAXII resource at this path.");
     }
 
     /**
@@ -254,15 +259,15 @@ public class TaxiiApi {
 
     /**
      * The paging part of an envelope, a manifest or a versions resource: nothing when the page is empty (TAXII: "the
-     * response is an empty object"), else {@code more} and, when more follow, {@code next}.
+     * response is an empty object"), else {@code more} and {@code next}, the position after the page's last object. It
+     * is given on the last page too: a client that keeps it (OpenCTI keeps the last {@code next} and asks with it at its
+     * next poll) is then given only what was added since.
      */
     private ObjectNode paged(IntelQueries.Page page) {
         ObjectNode resource = json.createObjectNode();
         if (!page.rows().isEmpty()) {
             resource.put("more", page.more());
-            if (page.next() != null) {
-                resource.put("next", page.next().encode());
-            }
+            resource.put("next", page.after().encode());
         }
         return resource;
     }
@@ -282,16 +287,19 @@ public class TaxiiApi {
 
     /**
      * Whether {@code accept} names a media range this server can answer: {@code application/taxii+json} with no version
-     * or version 2.1 (TAXII 1.6.8). A request without one is refused (406), {@code *}{@code /*} alone included: TAXII
-     * requires every request to name a TAXII media range, and lets a server refuse the ranges it does not define.
+     * or version 2.1 (TAXII 1.6.8), or one that includes it: {@code application/json}, {@code application/*},
+     * {@code *}{@code /*}, or no Accept header (HTTP: anything). TAXII asks clients to name its media type, but the clients
+     * platforms use do not always (OpenCTI's sends {@code application/json, text/plain, *}{@code /*}): they are answered in
+     * TAXII's. A client that accepts only something else ({@code text/html}) is refused (406).
      */
     static boolean acceptable(String accept) {
-        if (accept == null) {
-            return false;
+        if (accept == null || accept.isBlank()) {
+            return true;
         }
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
-            if (!parts[0].trim().equalsIgnoreCase("application/taxii+json")) {
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (!type.equals("application/taxii+json") && !type.equals("application/json") && !type.equals("application/*") && !type.equals("*/*")) {
                 continue;
             }
             boolean ok = true;
@@ -299,7 +307,7 @@ public class TaxiiApi {
                 String[] param = parts[i].split("=", 2);
                 String name = param[0].trim().toLowerCase(Locale.ROOT);
                 String value = param.length == 2 ? param[1].trim().replace("\"", "") : "";
-                if (name.equals("version") && !value.equals(IntelQueries.SPEC_VERSION)) {
+                if (name.equals("version") && type.equals("application/taxii+json") && !value.equals(IntelQueries.SPEC_VERSION)) {
                     ok = false;
                 }
                 if (name.equals("q") && value.matches("0(\\.0{0,3})?")) {
@@ -313,10 +321,13 @@ public class TaxiiApi {
         return false;
     }
 
-    /** The path's segments, decoded; a path that does not end with / has none that TAXII defines. */
+    /**
+     * The path's segments, decoded. TAXII's paths end with /; one without it is read the same, as clients drop it
+     * (OpenCTI asks {@code …/objects}).
+     */
     private static List<String> segments(String path) {
-        if (path == null || !path.startsWith("/") || !path.endsWith("/") || path.contains("//")) {
-            throw notFound("There is no TAXII resource at this path (paths end with /).");
+        if (path == null || !path.startsWith("/") || path.contains("//")) {
+            throw notFound("There is no TAXII resource at this path.");
         }
         List<String> segments = new ArrayList<>();
         for (String s : path.substring(1).split("/")) {

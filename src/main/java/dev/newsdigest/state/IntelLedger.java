@@ -202,10 +202,22 @@ public class IntelLedger {
         });
     }
 
-    /** The events of these stories' uuids, as the feed holds them now. */
+    /** The events of these uuids, as the feed holds them now. */
     public List<StoredEvent> events(java.util.Collection<String> uuids) {
-        Set<String> wanted = Set.copyOf(uuids);
-        return events().stream().filter(e -> wanted.contains(e.uuid())).toList();
+        return db.run(c -> {
+            List<StoredEvent> events = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT event_uuid, event_time, digest_day, content FROM misp_event WHERE event_uuid = ?")) {
+                for (String uuid : uuids) {
+                    q.setString(1, uuid);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            events.add(new StoredEvent(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
+                        }
+                    }
+                }
+            }
+            return events;
+        });
     }
 
     private JsonNode read(String text) {

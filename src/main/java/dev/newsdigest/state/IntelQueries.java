@@ -101,6 +101,15 @@ public class IntelQueries {
             rows = List.copyOf(rows);
         }
 
+        /** The position after this page's last row (null when it has none): where a later request takes up. */
+        public Cursor after() {
+            if (rows.isEmpty()) {
+                return null;
+            }
+            IntelLedger.StoredObject last = rows.get(rows.size() - 1);
+            return new Cursor(last.dateAdded(), last.id(), last.version());
+        }
+
         /** Where the next page starts; null when this page is the last. */
         public Cursor next() {
             if (!more || rows.isEmpty()) {

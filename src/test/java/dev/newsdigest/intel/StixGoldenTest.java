@@ -68,7 +68,7 @@ class StixGoldenTest {
 
     static IntelSettings settings() {
         return new IntelSettings("news-digest", false, "news-digest", false, "127.0.0.1", 0, false, java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty());
+                java.util.Optional.empty(), java.util.Optional.empty(), false);
     }
 
     static String publish(StateStore store, IntelExport export, String day) {
