@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsdigest.intel.StixTime;
+import dev.newsdigest.text.StixTime;
 import dev.newsdigest.state.IntelLedger;
 import dev.newsdigest.state.StateStore;
 import dev.newsdigest.support.LogCapture;

@@ -1,5 +1,6 @@
 package dev.newsdigest.intel;
 
+import dev.newsdigest.model.Intel;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.newsdigest.intel;
 
+import dev.newsdigest.text.StixTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

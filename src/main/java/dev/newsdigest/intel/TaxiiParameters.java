@@ -1,5 +1,6 @@
 package dev.newsdigest.intel;
 
+import dev.newsdigest.text.StixTime;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -76,7 +76,7 @@ public class DigestRevisions {
      * this revision of the day is already there: another instance sharing the database published it first.
      */
     public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels,
-                                 dev.newsdigest.intel.Intel published, java.util.function.Function<List<com.fasterxml.jackson.databind.JsonNode>, String> bundle) {
+                                 dev.newsdigest.model.Intel published, java.util.function.Function<List<com.fasterxml.jackson.databind.JsonNode>, String> bundle) {
         return db.inTransaction(c -> {
             try (PreparedStatement d = c.prepareStatement(
                          "INSERT INTO digest(digest_day, revision, published_at, json, markdown) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");

@@ -17,8 +17,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsdigest.intel.Intel;
-import dev.newsdigest.intel.StixTime;
+import dev.newsdigest.model.Intel;
+import dev.newsdigest.text.StixTime;
 
 /**
  * What the digests published for threat-intelligence platforms: every version of every STIX object (the TAXII

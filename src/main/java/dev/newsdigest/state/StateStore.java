@@ -111,11 +111,11 @@ public class StateStore implements AutoCloseable {
     public PublishedRevision lastPublished() { return revisions.lastPublished(); }
     /** A revision that publishes nothing for threat-intelligence platforms. */
     public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
-        return markPublished(day, revision, keys, json, markdown, channels, dev.newsdigest.intel.Intel.NONE, objects -> null);
+        return markPublished(day, revision, keys, json, markdown, channels, dev.newsdigest.model.Intel.NONE, objects -> null);
     }
 
     public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels,
-                                 dev.newsdigest.intel.Intel published, java.util.function.Function<List<com.fasterxml.jackson.databind.JsonNode>, String> bundle) {
+                                 dev.newsdigest.model.Intel published, java.util.function.Function<List<com.fasterxml.jackson.databind.JsonNode>, String> bundle) {
         return revisions.markPublished(day, revision, keys, json, markdown, channels, published, bundle);
     }
 

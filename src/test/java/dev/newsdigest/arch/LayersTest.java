@@ -35,18 +35,20 @@ class LayersTest {
                 .layer("Summarize").definedBy(ROOT + ".summarize..")
                 .layer("Context").definedBy(ROOT + ".cve..")
                 .layer("Story").definedBy(ROOT + ".story..")
+                .layer("Intel").definedBy(ROOT + ".intel..")
                 .layer("Publish").definedBy(ROOT + ".publish..")
                 .layer("Delivery").definedBy(ROOT + ".delivery..", ROOT + ".demo..")
                 .layer("Top").definedBy(ROOT + ".cli..", ROOT)
                 .whereLayer("Top").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Top")
                 .whereLayer("Publish").mayOnlyBeAccessedByLayers("Delivery", "Top")
+                .whereLayer("Intel").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Feed").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Enrich").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Summarize").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Context").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
                 .whereLayer("Story").mayOnlyBeAccessedByLayers("Publish", "Delivery", "Top")
-                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Context", "Story", "Publish", "Delivery", "Top")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Feed", "Enrich", "Summarize", "Context", "Story", "Intel", "Publish", "Delivery", "Top")
                 .check(CLASSES);
     }
 

@@ -14,8 +14,8 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsdigest.intel.Intel;
-import dev.newsdigest.intel.StixTime;
+import dev.newsdigest.model.Intel;
+import dev.newsdigest.text.StixTime;
 import dev.newsdigest.state.IntelLedger;
 import dev.newsdigest.state.StateStore;
 

@@ -1,4 +1,4 @@
-package dev.newsdigest.intel;
+package dev.newsdigest.text;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

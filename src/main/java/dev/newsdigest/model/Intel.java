@@ -1,4 +1,4 @@
-package dev.newsdigest.intel;
+package dev.newsdigest.model;
 
 import java.util.List;
 
