@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import dev.newsdigest.config.ChannelSettings;
 import dev.newsdigest.config.Settings;
+import dev.newsdigest.delivery.AtomFeed;
 import dev.newsdigest.delivery.Deliveries;
 import dev.newsdigest.delivery.DeliveryRetry;
 import dev.newsdigest.delivery.MailComposer;
@@ -31,9 +32,11 @@ final class DeliveryBeans {
     static void configure(CamelContext context, Settings settings, Outbound outbound, StateStore store, DigestMetrics metrics) {
         Deliveries deliveries = new Deliveries(store, settings.stateDir(), metrics);
         bind(context, "deliveries", deliveries);
-        bind(context, "outputFiles", new dev.newsdigest.delivery.OutputFiles(store, settings.intel().misp()));
+        MailHtml html = new MailHtml();
+        bind(context, "outputFiles", new dev.newsdigest.delivery.OutputFiles(store, settings.intel().misp(),
+                new AtomFeed(settings.intel().producer(), settings.language(), settings.atomEntries(), html)));
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
-        bind(context, "mailComposer", new MailComposer(settings.mail(), new MailHtml()));
+        bind(context, "mailComposer", new MailComposer(settings.mail(), html));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));
         ChannelSettings.Webhook webhook = settings.webhook();
         bind(context, "webhookHttp", new HttpCall(outbound.client(new Limits("webhook", webhook.timeout(), webhook.maxBytes(),

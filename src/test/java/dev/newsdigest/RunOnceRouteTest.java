@@ -34,7 +34,8 @@ class RunOnceRouteTest extends PipelineTestSupport {
 
         RunOutcome once = run(false, true);
         assertThat(once.published()).hasSize(1);
-        assertThat(once.written()).hasSize(3).anyMatch(p -> p.endsWith(".md")).anyMatch(p -> p.endsWith(".json")).anyMatch(p -> p.endsWith(".stix.json"));
+        assertThat(once.written()).hasSize(4).anyMatch(p -> p.endsWith(".md")).anyMatch(p -> p.endsWith(".json")).anyMatch(p -> p.endsWith(".stix.json"))
+                .anyMatch(p -> p.endsWith("feed.atom"));
         assertThat(once.deliveryFailures()).isZero();
         assertThat(outputFiles(".md")).hasSize(1);
         assertThat(model.articleRequests()).hasSize(3);

@@ -46,6 +46,7 @@ public final class Settings {
     private final List<String> watchlist;
     private final Duration storiesWindow;
     private final IntelSettings intel;
+    private final int atomEntries;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -66,6 +67,7 @@ public final class Settings {
         this.watchlist = r.list("digest.watchlist");
         this.storiesWindow = r.duration("digest.stories.window");
         this.intel = IntelSettings.read(r, tlp);
+        this.atomEntries = r.nonNegativeInt("digest.atom.entries");
         if (intel.taxii() && intel.port() == httpPort) {
             // two servers on one port: with 0 both would register one router, and the TAXII route would land on the other
             throw new ConfigException("digest.taxii.port", "the TAXII server needs a port of its own, not digest.http.port (" + httpPort
@@ -170,6 +172,8 @@ public final class Settings {
     public ChannelSettings.Webhook webhook() { return channels.webhook(); }
     /** The enabled delivery channels, in delivery order. */
     public List<Channel> channels() { return channels.enabled(); }
+    /** {@code digest.atom.entries}: the days the file channel's {@code feed.atom} carries, newest first; 0: no feed. */
+    public int atomEntries() { return atomEntries; }
     /** The camel-mail endpoint the mail route sends to. */
     public String mailEndpoint() { return channels.mail().endpoint(); }
 }

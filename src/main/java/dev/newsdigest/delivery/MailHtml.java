@@ -10,9 +10,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 /**
- * The HTML part of the digest mail: the digest's Markdown rendered by CommonMark (raw HTML escaped, unsafe URLs
- * dropped), cleaned to a safelist without scripts or images, and given inline styles, since mail clients ignore
- * style sheets.
+ * The HTML of the digest, for the mail and the Atom feed's content: the digest's Markdown rendered by CommonMark (raw HTML
+ * escaped, unsafe URLs dropped), cleaned to a safelist without scripts or images, and given inline styles, since mail
+ * clients and feed readers ignore style sheets.
  */
 public class MailHtml {
     private static final Map<String, String> STYLES = Map.of(
@@ -36,16 +36,29 @@ public class MailHtml {
     private final com.google.common.base.Supplier<HtmlRenderer> renderer = com.google.common.base.Suppliers.memoize(
             () -> HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build());
 
+    /** The whole HTML document of the mail, titled {@code title}. */
     public String render(String markdown, String title) {
-        String body = Jsoup.clean(renderer.get().render(parser.get().parse(markdown)), ALLOWED);
         Document doc = Jsoup.parse("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title></title></head><body></body></html>");
         doc.title(title);
-        Element container = doc.body().attr("style", "margin:0;padding:0;background:#ffffff;")
-                .appendElement("div")
+        doc.body().attr("style", "margin:0;padding:0;background:#ffffff;").appendChild(container(markdown));
+        doc.outputSettings().prettyPrint(false).charset("UTF-8");
+        return doc.outerHtml();
+    }
+
+    /** The same rendering without the document around it: one {@code div}, as the Atom feed's content carries it. */
+    public String fragment(String markdown) {
+        Document doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(false).charset("UTF-8");
+        return doc.body().appendChild(container(markdown)).html();
+    }
+
+    private Element container(String markdown) {
+        String body = Jsoup.clean(renderer.get().render(parser.get().parse(markdown)), ALLOWED);
+        Element container = new Element("div")
                 .attr("style", "max-width:760px;margin:0 auto;padding:16px;font-family:-apple-system,'Segoe UI',"
                         + "'Hiragino Sans','Meiryo',Arial,sans-serif;font-size:14px;color:#222222;");
         container.append(body);
-        // the URL under each item heading is plain text in the Markdown: make it a link in the mail
+        // the URL under each item heading is plain text in the Markdown: make it a link
         for (Element p : container.select("p")) {
             String text = p.text();
             if (p.children().isEmpty() && text.matches("https?://\\S+")) {
@@ -54,7 +67,6 @@ public class MailHtml {
         }
         STYLES.forEach((tag, style) -> container.select(tag).forEach(e -> e.attr("style", style)));
         container.select("a").forEach(a -> a.attr("rel", "noopener"));
-        doc.outputSettings().prettyPrint(false).charset("UTF-8");
-        return doc.outerHtml();
+        return container;
     }
 }

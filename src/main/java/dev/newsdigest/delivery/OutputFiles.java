@@ -16,18 +16,21 @@ import dev.newsdigest.text.JsonLayout;
 
 /**
  * What the file channel writes for a delivery, in order: {@code <day>.md}, {@code <day>.json}, {@code <day>.stix.json}
- * (a revision published before bundles existed has none) and, with the MISP feed on, under {@code misp/}: the event of
+ * (a revision published before bundles existed has none), {@code feed.atom} (each day's latest revision, read from the
+ * state, after the day's files it links to) and, with the MISP feed on, under {@code misp/}: the event of
  * each story the day's revisions changed, then {@code hashes.csv}, then {@code manifest.json} last, so that a MISP
  * instance never reads a manifest that names an event not yet written.
  */
 public class OutputFiles {
     private final StateStore store;
     private final boolean misp;
+    private final AtomFeed atom;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OutputFiles(StateStore store, boolean misp) {
+    public OutputFiles(StateStore store, boolean misp, AtomFeed atom) {
         this.store = store;
         this.misp = misp;
+        this.atom = atom;
     }
 
     /** A file to write: its name under {@code digest.output.dir} and its bytes. */
@@ -40,6 +43,9 @@ public class OutputFiles {
         files.add(new OutputFile(d.day() + ".json", d.jsonBytes()));
         if (d.stix() != null) {
             files.add(new OutputFile(d.day() + ".stix.json", d.stix().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (atom.days() > 0) {
+            files.add(new OutputFile("feed.atom", atom.write(store.latestPerDay(atom.days()))));
         }
         if (misp) {
             List<ObjectNode> all = new ArrayList<>();

@@ -165,6 +165,31 @@ public class DigestRevisions {
         });
     }
 
+    /**
+     * The latest published revision of each day, newest day first, at most {@code max} days, each with when the day's
+     * first revision was published: what the Atom feed carries.
+     */
+    public List<StateStore.DayDigest> latestPerDay(int max) {
+        return db.run(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT d.digest_day, d.revision, f.first_at, d.published_at, d.json, d.markdown
+                    FROM digest d JOIN (SELECT digest_day, MAX(revision) AS revision, MIN(published_at) AS first_at
+                                        FROM digest GROUP BY digest_day) f
+                      ON d.digest_day = f.digest_day AND d.revision = f.revision
+                    ORDER BY d.digest_day DESC LIMIT ?""")) {
+                q.setInt(1, max);
+                List<StateStore.DayDigest> days = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        days.add(new StateStore.DayDigest(rs.getObject(1, LocalDate.class), rs.getInt(2), Database.instant(rs.getTimestamp(3)),
+                                Database.instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6)));
+                    }
+                }
+                return days;
+            }
+        });
+    }
+
     /** The latest published revision of any day, or null when nothing was published yet. */
     public StateStore.PublishedRevision lastPublished() {
         return db.run(c -> {

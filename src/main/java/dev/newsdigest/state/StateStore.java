@@ -109,6 +109,8 @@ public class StateStore implements AutoCloseable {
     public void releaseDay(LocalDate day) { revisions.releaseDay(day); }
     public int doneCount(LocalDate day) { return revisions.doneCount(day); }
     public PublishedRevision lastPublished() { return revisions.lastPublished(); }
+    /** The latest published revision of each day, newest day first, at most {@code max} days. */
+    public List<DayDigest> latestPerDay(int max) { return revisions.latestPerDay(max); }
     /** A revision that publishes nothing for threat-intelligence platforms. */
     public boolean markPublished(LocalDate day, int revision, List<String> keys, String json, String markdown, List<String> channels) {
         return markPublished(day, revision, keys, json, markdown, channels, dev.newsdigest.model.Intel.NONE, objects -> null);
@@ -211,6 +213,10 @@ public class StateStore implements AutoCloseable {
 
     /** A published revision. */
     public record PublishedRevision(LocalDate day, int revision, Instant publishedAt) {
+    }
+
+    /** A day's latest published revision, with its payload; {@code firstPublished}: when the day's revision 1 was. */
+    public record DayDigest(LocalDate day, int revision, Instant firstPublished, Instant published, String json, String markdown) {
     }
 
     /** A delivery channel's record: its last success, its pending deliveries, those that failed, the latest error. */

@@ -70,7 +70,7 @@ class DistributionIT {
         Run first = launcher(Map.of(), "--demo", "--once");
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         List<String> written = first.stdout().lines().toList();
-        assertThat(written).hasSize(3).allMatch(p -> p.matches("digests/\\d{4}-\\d{2}-\\d{2}\\.(md|json|stix\\.json)"));
+        assertThat(written).hasSize(4).allMatch(p -> p.matches("digests/(\\d{4}-\\d{2}-\\d{2}\\.(md|json|stix\\.json)|feed\\.atom)"));
         // relative to the install's var/, not to the folder it was started from
         for (String digest : written) {
             assertThat(home.resolve("var").resolve(digest)).isNotEmptyFile();
