@@ -90,7 +90,7 @@ class DistributionIT {
         Files.write(archive, "not an archive at all".repeat(200).getBytes(StandardCharsets.UTF_8));
         Run corrupt = launcher(Map.of(), "--demo", "--once");
         assertThat(corrupt.exitCode()).as(corrupt.stderr()).isZero();
-        assertThat(corrupt.stdout().lines()).hasSize(3); // .md, .json, .stix.json
+        assertThat(corrupt.stdout().lines()).hasSize(4); // .md, .json, .stix.json, feed.atom
         assertThat(corrupt.stdout() + corrupt.stderr()).doesNotContainIgnoringCase("shared archive").doesNotContainIgnoringCase("[cds]");
         // the garbage is gone, and the archive made again (by the next run on Java 17 and 18, which take it over then)
         Run mended = launcher(Map.of(), "--once", "--demo");
