@@ -46,6 +46,7 @@ public final class Settings {
     private final List<String> watchlist;
     private final Duration storiesWindow;
     private final IntelSettings intel;
+    private final int newsMaxFull;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -65,6 +66,7 @@ public final class Settings {
         this.cve = CveSettings.read(r);
         this.watchlist = r.list("digest.watchlist");
         this.storiesWindow = r.duration("digest.stories.window");
+        this.newsMaxFull = r.text("digest.news.max-full").isEmpty() ? 0 : r.nonNegativeInt("digest.news.max-full");
         this.intel = IntelSettings.read(r, tlp);
         if (intel.taxii() && intel.port() == httpPort) {
             // two servers on one port: with 0 both would register one router, and the TAXII route would land on the other
@@ -134,6 +136,9 @@ public final class Settings {
     public List<String> watchlist() { return watchlist; }
     /** {@code digest.stories.window}: how far back a story is followed up rather than told anew. */
     public Duration storiesWindow() { return storiesWindow; }
+
+    /** {@code digest.news.max-full}: the news items shown in full in the Markdown, the rest one line each; 0: all. */
+    public int newsMaxFull() { return newsMaxFull; }
 
     public IntelSettings intel() { return intel; }
     /** NVD requests allowed in one {@code digest.cve.nvd.window}: what the route's throttle lets through. */
