@@ -263,7 +263,7 @@ class PipelineTest extends PipelineTestSupport {
                 <description>mirror</description></item></channel></rss>""".formatted(web.url("/pages/fortiweb.html?utm_medium=social")));
         var settings = context.getRegistry().lookupByNameAndType("settings", dev.newsdigest.config.Settings.class);
         var news = settings.feeds().get(0);
-        var mirror = new dev.newsdigest.config.FeedConfig("mirror", web.url("/mirror.rss"), news.section(), null, 1);
+        var mirror = new dev.newsdigest.config.FeedConfig("mirror", web.url("/mirror.rss"), news.section(), null, null, 1);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> template.sendBody("direct:fetch-feed", news));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> template.sendBody("direct:fetch-feed", mirror));

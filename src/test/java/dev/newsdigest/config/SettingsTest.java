@@ -50,6 +50,7 @@ class SettingsTest {
         assertError("digest.language", "fr", "digest.language: 'fr' is not one of en, ja");
         assertError("digest.timezone", "Mars/Olympus", "digest.timezone");
         assertError("digest.feed.a.include", "([", "digest.feed.a.include: not a valid regular expression");
+        assertError("digest.feed.a.exclude", "([", "digest.feed.a.exclude: not a valid regular expression");
         assertError("digest.news.max-full", "-1", "digest.news.max-full: '-1' is not a whole number of 0 or more");
         assertError("digest.http.proxy", "socks://x", "digest.http.proxy");
         assertError("digest.llm.requests-per-minute", "0", "digest.llm.requests-per-minute: '0' is not a positive whole number");
