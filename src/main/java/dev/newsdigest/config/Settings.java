@@ -155,6 +155,8 @@ public final class Settings {
     public int llmRetries() { return model.retries(); }
     public Duration llmRetryDelay() { return model.retryDelay(); }
     public Path llmCacheDir() { return model.cacheDir(); }
+    /** {@code digest.llm.context}: the readers' environment for the model's advice, cleaned; empty: none. */
+    public String llmContext() { return model.context(); }
 
     public int concurrency() { return limits.concurrency(); }
     public Duration lease() { return limits.lease(); }
