@@ -58,7 +58,7 @@ public class DigestConfiguration implements CamelConfiguration {
         bind(context, "collector", new Collector(store, metrics, settings.maxNewPerPoll()));
         bind(context, "articleSlots", new ArticleSlots(settings.concurrency()));
         bind(context, "digestPublisher", new DigestPublisher(store, ledger, settings, Watchlist.of(settings.watchlist()), clock));
-        bind(context, "digestRenderer", new DigestRenderer());
+        bind(context, "digestRenderer", new DigestRenderer(settings.newsMaxFull()));
         DeliveryBeans.configure(context, settings, outbound, store, metrics);
         CveBeans.configure(context, settings, outbound, store, clock, this);
         TaxiiBeans.configure(context, settings, store);

@@ -36,7 +36,7 @@ final class ModelBeans {
 
     static void configure(CamelContext context, Settings settings, Outbound outbound, StateStore store, TokenLedger ledger, DigestMetrics metrics) {
         IocExtractor iocs = new IocExtractor(settings.iocIgnoreDomains());
-        Prompts prompts = new Prompts(settings.language());
+        Prompts prompts = new Prompts(settings.language(), settings.llmContext());
         // on a shared database the model limits hold for the whole fleet; a slot a killed instance held frees after one item's time
         ModelGate gate = new ModelGate(settings.llmMaxConcurrent(), settings.llmRequestsPerMinute(), settings.llmDailyTokenBudget(),
                 settings.llmItemTimeout(), ledger, store::today, metrics,

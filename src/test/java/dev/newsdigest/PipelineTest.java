@@ -60,11 +60,14 @@ class PipelineTest extends PipelineTestSupport {
                 "incidents", "feeds", "usage");
         JsonNode items = d.path("items");
         assertThat(items).hasSize(3);
-        // newest first; the item without a date last
-        assertThat(items.get(0).path("url").asText()).endsWith("/pages/loader.html");
-        assertThat(items.get(1).path("url").asText()).endsWith("/pages/fortiweb.html");
+        // the most important first: the exploited flaw the model says needs action, though older; then newest first,
+        // the item without a date last
+        assertThat(items.get(0).path("url").asText()).endsWith("/pages/fortiweb.html");
+        assertThat(items.get(0).path("actionRequired").asBoolean()).isTrue();
+        assertThat(items.get(1).path("url").asText()).endsWith("/pages/loader.html");
+        assertThat(items.get(0).path("publishedAt").asText()).isLessThan(items.get(1).path("publishedAt").asText());
         assertThat(items.get(2).path("publishedAt").isNull()).isTrue();
-        JsonNode forti = items.get(1);
+        JsonNode forti = items.get(0);
         assertThat(forti.path("summarizedBy").asText()).isEqualTo("model:stub-model");
         assertThat(forti.path("textSource").asText()).isEqualTo("page");
         assertThat(forti.path("originalTitle").asText()).isEqualTo("FortiWeb authentication bypass flaw exploited in attacks");
@@ -260,7 +263,7 @@ class PipelineTest extends PipelineTestSupport {
                 <description>mirror</description></item></channel></rss>""".formatted(web.url("/pages/fortiweb.html?utm_medium=social")));
         var settings = context.getRegistry().lookupByNameAndType("settings", dev.newsdigest.config.Settings.class);
         var news = settings.feeds().get(0);
-        var mirror = new dev.newsdigest.config.FeedConfig("mirror", web.url("/mirror.rss"), news.section(), null, 1);
+        var mirror = new dev.newsdigest.config.FeedConfig("mirror", web.url("/mirror.rss"), news.section(), null, null, 1);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> template.sendBody("direct:fetch-feed", news));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> template.sendBody("direct:fetch-feed", mirror));

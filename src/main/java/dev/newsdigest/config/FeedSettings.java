@@ -58,7 +58,7 @@ public record FeedSettings(List<FeedConfig> feeds, Duration pollInterval, Durati
             // the first feed listed is the most trusted, the last the least, unless trust says otherwise
             int trust = trust(prefix + "trust", r.text(prefix + "trust"), listed.size() - ids.size() + 1);
             result.add(new FeedConfig(id, url, section.equals("incidents") ? FeedConfig.Section.INCIDENTS : FeedConfig.Section.NEWS,
-                    include(prefix + "include", r.text(prefix + "include")), trust));
+                    pattern(prefix + "include", r.text(prefix + "include")), pattern(prefix + "exclude", r.text(prefix + "exclude")), trust));
         }
         if (result.isEmpty()) {
             throw new ConfigException("digest.feeds", "no feed is configured");
@@ -78,7 +78,8 @@ public record FeedSettings(List<FeedConfig> feeds, Duration pollInterval, Durati
         return Integer.parseInt(value);
     }
 
-    private static Pattern include(String key, String filter) {
+    /** {@code digest.feed.<id>.include} or {@code .exclude}: a regular expression, or null when empty. */
+    private static Pattern pattern(String key, String filter) {
         try {
             return filter.isEmpty() ? null : Pattern.compile(filter);
         } catch (PatternSyntaxException e) {

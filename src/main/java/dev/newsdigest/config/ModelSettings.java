@@ -7,13 +7,17 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code digest.llm.*}: which model, where, and how it is called. The key comes from the environment only
- * ({@code DIGEST_LLM_API_KEY}, else {@code OPENAI_API_KEY} / {@code ANTHROPIC_API_KEY}).
+ * {@code digest.llm.*}: which model, where, and how it is called, and what the model is told of its readers
+ * ({@code context}: empty, or a few lines). The key comes from the environment only ({@code DIGEST_LLM_API_KEY}, else
+ * {@code OPENAI_API_KEY} / {@code ANTHROPIC_API_KEY}).
  */
 public record ModelSettings(Provider provider, Optional<String> baseUrl, String model, Optional<String> apiKey, Duration timeout,
-                            long maxBytes, int maxInputChars, int retries, Duration retryDelay, Path cacheDir) {
+                            long maxBytes, int maxInputChars, int retries, Duration retryDelay, Path cacheDir, String context) {
 
     public enum Provider { OPENAI, OLLAMA, ANTHROPIC, OFFLINE }
+
+    /** The longest {@code digest.llm.context}, in characters once cleaned: a few lines, not a document. */
+    public static final int MAX_CONTEXT = 1000;
 
     static ModelSettings read(SettingsReader r, Function<String, String> env, Path stateDir) {
         String baseUrl = r.absoluteHttpUrl("digest.llm.base-url");
@@ -37,7 +41,25 @@ public record ModelSettings(Provider provider, Optional<String> baseUrl, String 
                 Optional.ofNullable(key), r.duration("digest.llm.timeout"), r.positiveInt("digest.llm.max-bytes"),
                 r.positiveInt("digest.llm.max-input-chars"),
                 r.nonNegativeInt("digest.llm.retries"), Duration.ofMillis(r.positiveInt("digest.llm.retry-delay")),
-                cacheDir == null ? stateDir.resolve("llm-cache") : Path.of(cacheDir));
+                cacheDir == null ? stateDir.resolve("llm-cache") : Path.of(cacheDir), context(r));
+    }
+
+    /**
+     * {@code digest.llm.context}: the readers' environment, as lines of plain text: control and format characters
+     * (bidirectional overrides, zero-width characters) become spaces, each line is trimmed, empty lines are dropped.
+     * Longer than {@link #MAX_CONTEXT} characters then: a configuration error.
+     */
+    private static String context(SettingsReader r) {
+        String key = "digest.llm.context";
+        String context = r.raw(key).replace("\r\n", "\n").replace('\r', '\n').lines()
+                .map(line -> line.replaceAll("[\\p{Cc}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip())
+                .filter(line -> !line.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        if (context.length() > MAX_CONTEXT) {
+            throw new ConfigException(key, context.length() + " characters, more than " + MAX_CONTEXT
+                    + ": describe the readers' environment in a few lines");
+        }
+        return context;
     }
 
     /** The named provider; none named: an OpenAI-compatible server when one is configured, otherwise offline. */

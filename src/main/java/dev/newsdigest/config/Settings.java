@@ -47,6 +47,7 @@ public final class Settings {
     private final Duration storiesWindow;
     private final IntelSettings intel;
     private final int atomEntries;
+    private final int newsMaxFull;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -66,6 +67,7 @@ public final class Settings {
         this.cve = CveSettings.read(r);
         this.watchlist = r.list("digest.watchlist");
         this.storiesWindow = r.duration("digest.stories.window");
+        this.newsMaxFull = r.text("digest.news.max-full").isEmpty() ? 0 : r.nonNegativeInt("digest.news.max-full");
         this.intel = IntelSettings.read(r, tlp);
         this.atomEntries = r.nonNegativeInt("digest.atom.entries");
         if (intel.taxii() && intel.port() == httpPort) {
@@ -137,6 +139,9 @@ public final class Settings {
     /** {@code digest.stories.window}: how far back a story is followed up rather than told anew. */
     public Duration storiesWindow() { return storiesWindow; }
 
+    /** {@code digest.news.max-full}: the news items shown in full in the Markdown, the rest one line each; 0: all. */
+    public int newsMaxFull() { return newsMaxFull; }
+
     public IntelSettings intel() { return intel; }
     /** NVD requests allowed in one {@code digest.cve.nvd.window}: what the route's throttle lets through. */
     public int nvdRequestsPerWindow() { return cve.nvdRequests(); }
@@ -152,6 +157,8 @@ public final class Settings {
     public int llmRetries() { return model.retries(); }
     public Duration llmRetryDelay() { return model.retryDelay(); }
     public Path llmCacheDir() { return model.cacheDir(); }
+    /** {@code digest.llm.context}: the readers' environment for the model's advice, cleaned; empty: none. */
+    public String llmContext() { return model.context(); }
 
     public int concurrency() { return limits.concurrency(); }
     public Duration lease() { return limits.lease(); }

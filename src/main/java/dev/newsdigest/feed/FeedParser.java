@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 
 import dev.newsdigest.config.FeedConfig;
+import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -23,8 +24,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 
 /**
- * Turns the bytes of an RSS 2.0, RSS 1.0/RDF or Atom feed into {@link Article}s with ROME. Entries older than
- * {@code digest.max-item-age} and incidents whose title misses the feed's {@code include} filter are left out.
+ * Turns the bytes of an RSS 2.0, RSS 1.0/RDF or Atom feed into {@link Article}s with ROME, each with its categories (RSS
+ * {@code <category>}, Atom category terms, Dublin Core subjects). Entries older than {@code digest.max-item-age}, those
+ * whose title and categories miss the feed's {@code include} filter, and those whose title or a category matches its
+ * {@code exclude} filter are left out here, before any page is fetched or any model is asked.
  */
 public class FeedParser {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedParser.class);
@@ -32,6 +35,9 @@ public class FeedParser {
     static final int MAX_TITLE = 200;
     /** The longest feed description kept: enough to stand in for a page that cannot be fetched. */
     static final int MAX_DESCRIPTION = 5000;
+    /** The most categories kept of one entry, and the longest one. */
+    static final int MAX_CATEGORIES = 20;
+    static final int MAX_CATEGORY = 100;
     private final Duration maxItemAge;
     private final Clock clock;
 
@@ -69,11 +75,17 @@ public class FeedParser {
         }
         Instant oldest = clock.instant().minus(maxItemAge);
         List<Article> articles = new ArrayList<>();
+        int filtered = 0;
         for (SyndEntry entry : syndFeed.getEntries()) {
             Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
             Instant published = date == null ? null : date.toInstant();
             String title = entry.getTitle() == null ? "" : Parser.unescapeEntities(entry.getTitle(), false).replaceAll("\\s+", " ").strip();
-            if ((published != null && published.isBefore(oldest)) || !feed.accepts(title)) {
+            if (published != null && published.isBefore(oldest)) {
+                continue;
+            }
+            List<String> categories = categories(entry);
+            if (!feed.accepts(title, categories)) {
+                filtered++;
                 continue;
             }
             String link = absolute(feed.url(), entry.getLink());
@@ -99,7 +111,10 @@ public class FeedParser {
             }
             // feed text is hostile input: capped like model answers before it goes anywhere
             articles.add(new Article(feed.id(), feed.section(), key, shown, cap(title, MAX_TITLE),
-                    cap(description(entry), MAX_DESCRIPTION), published, null, 0));
+                    cap(description(entry), MAX_DESCRIPTION), published, null, 0, categories));
+        }
+        if (filtered > 0) {
+            LOG.info("fetch-feed: feed {} left out {} entries by its include/exclude filters", feed.id(), filtered);
         }
         return articles;
     }
@@ -123,6 +138,22 @@ public class FeedParser {
         String head = new String(body, 0, Math.min(body.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(java.util.Locale.ROOT);
         return head.startsWith("<!doctype html") || head.startsWith("<html");
+    }
+
+    /**
+     * The entry's categories as plain one-line text, without control or format characters, each at most
+     * {@link #MAX_CATEGORY} characters, at most {@link #MAX_CATEGORIES}, each once.
+     */
+    static List<String> categories(SyndEntry entry) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (SyndCategory category : entry.getCategories()) {
+            String name = category.getName() == null ? "" : Parser.unescapeEntities(category.getName(), false)
+                    .replaceAll("[\\p{Cc}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
+            if (!name.isEmpty() && names.size() < MAX_CATEGORIES) {
+                names.add(cap(name, MAX_CATEGORY));
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static String description(SyndEntry entry) {

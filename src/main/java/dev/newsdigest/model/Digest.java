@@ -20,6 +20,11 @@ public record Digest(String date, int revision, String generatedAt, String langu
         return new Digest(date, revision, generatedAt, language, tlp, overview, ordered, items, incidents, feeds, cveSources, usage);
     }
 
+    /** The digest with the same items in another order. */
+    public Digest withItems(List<DigestItem> ordered) {
+        return new Digest(date, revision, generatedAt, language, tlp, overview, actions, ordered, incidents, feeds, cveSources, usage);
+    }
+
     /** The digest with its items' CVE context and the state of the sources it came from. */
     public Digest withCveContext(List<DigestItem> withContext, List<CveSourceState> sources) {
         return new Digest(date, revision, generatedAt, language, tlp, overview, actions, withContext, incidents, feeds, sources, usage);

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * One summarised news item, as it appears in {@code items[]} of the digest JSON. {@code cves} is the context of its CVE
  * ids, added when the day is published; {@code vendors} and {@code products} are the ones the model named that occur in
- * the article. Each is left out of the JSON when empty.
+ * the article; {@code categories} are its feed entry's (RSS {@code <category>}, Atom category terms). Each is left out of
+ * the JSON when empty.
  */
-@JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "summary", "iocs", "cves", "recommendations",
+@JsonPropertyOrder({"source", "url", "originalTitle", "title", "publishedAt", "categories", "summary", "iocs", "cves", "recommendations",
         "notes", "aiRecommendations", "actionRequired", "actionReason", "vendors", "products", "victims", "actors", "malware", "eventType", "eventKey", "eventMonth", "storyKey", "firstSeen", "sources", "followUp", "summarizedBy", "textSource", "usage"})
 public record DigestItem(String source, String url, String originalTitle, String title, String publishedAt,
                          List<String> summary, List<Ioc> iocs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CveContext> cves,
@@ -28,7 +29,8 @@ public record DigestItem(String source, String url, String originalTitle, String
                          @JsonInclude(JsonInclude.Include.NON_NULL) String firstSeen,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Source> sources,
                          @JsonInclude(JsonInclude.Include.NON_NULL) FollowUp followUp,
-                         String summarizedBy, String textSource, Usage usage) {
+                         String summarizedBy, String textSource, Usage usage,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> categories) {
 
     /**
      * A story already published on an earlier day ({@code previousDay}), seen again: what is new since, from the stored
@@ -54,20 +56,20 @@ public record DigestItem(String source, String url, String originalTitle, String
                       String summarizedBy, String textSource, Usage usage) {
         this(source, url, originalTitle, title, publishedAt, summary, iocs, List.of(), recommendations, notes, aiRecommendations,
                 actionRequired, actionReason, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), null, summarizedBy,
-                textSource, usage);
+                textSource, usage, List.of());
     }
 
     public DigestItem withCves(List<CveContext> contexts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, List.copyOf(contexts), recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, malware, eventType, eventKey, eventMonth,
-                storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage, categories);
     }
 
     /** The item with the vendors and products the model named, as grounded in the article. */
     public DigestItem withEntities(List<String> namedVendors, List<String> namedProducts) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, List.copyOf(namedVendors), List.copyOf(namedProducts),
-                victims, actors, malware, eventType, eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                victims, actors, malware, eventType, eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage, categories);
     }
 
     /**
@@ -77,14 +79,26 @@ public record DigestItem(String source, String url, String originalTitle, String
     public DigestItem withEvent(List<Victim> namedVictims, List<String> namedActors, String type, String key, String month) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, List.copyOf(namedVictims),
-                List.copyOf(namedActors), malware, type, key, month, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                List.copyOf(namedActors), malware, type, key, month, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage, categories);
     }
 
     /** The item with the actors the model says are malware families (a part of {@code actors}; the rest are groups). */
     public DigestItem withMalware(List<String> families) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
                 notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, List.copyOf(families), eventType,
-                eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage);
+                eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage, categories);
+    }
+
+    /** The item with its feed entry's categories. */
+    public DigestItem withCategories(List<String> entryCategories) {
+        return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations,
+                notes, aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, malware, eventType,
+                eventKey, eventMonth, storyKey, firstSeen, sources, followUp, summarizedBy, textSource, usage, List.copyOf(entryCategories));
+    }
+
+    /** Its feed entry's categories; empty when the feed gave none. */
+    public List<String> categoryList() {
+        return categories == null ? List.of() : categories;
     }
 
     /** The actors that are malware families; empty when none or offline. */
@@ -97,14 +111,14 @@ public record DigestItem(String source, String url, String originalTitle, String
                               List<String> allNotes, List<String> allAiRecommendations, boolean action, String reason) {
         return new DigestItem(this.source, url, originalTitle, title, publishedAt, summary, allIocs, cves, allRecommendations,
                 allNotes, allAiRecommendations, action, reason, vendors, products, victims, actors, malware, eventType, eventKey, eventMonth,
-                key, seen, List.copyOf(told), followUp, summarizedBy, textSource, usage);
+                key, seen, List.copyOf(told), followUp, summarizedBy, textSource, usage, categories);
     }
 
     /** The item as a follow-up of a story published on an earlier day, under that story's key. */
     public DigestItem asFollowUp(String key, String seen, FollowUp news) {
         return new DigestItem(source, url, originalTitle, title, publishedAt, summary, iocs, cves, recommendations, notes,
                 aiRecommendations, actionRequired, actionReason, vendors, products, victims, actors, malware, eventType, eventKey, eventMonth, key, seen,
-                sources, news, summarizedBy, textSource, usage);
+                sources, news, summarizedBy, textSource, usage, categories);
     }
 
     /**

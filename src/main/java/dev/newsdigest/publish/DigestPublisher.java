@@ -105,6 +105,7 @@ public class DigestPublisher {
         store.stories().recent(day, day.plusDays(1)).forEach(story -> published.add(story.key()));
         items = new ArrayList<>(Stories.group(items, "publish-day: " + day).stream().map(story -> Stories.merge(story, trust, published)).toList());
         Comparator<String> newestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
+        // newest first for now: once the CVE context is known, inImportanceOrder puts the most important first
         items.sort(Comparator.comparing(DigestItem::publishedAt, newestFirst));
         incidents.sort(Comparator.comparing(Incident::publishedAt, newestFirst));
         incidents = new ArrayList<>(Stories.linkIncidents(items, incidents)); // a breach told both as news and as an incident
@@ -123,6 +124,14 @@ public class DigestPublisher {
         LocalDate day = LocalDate.parse(digest.date());
         List<StoryLedger.StoredStory> earlier = store.stories().recent(day.minusDays(Math.max(1, settings.storiesWindow().toDays())), day);
         return earlier.isEmpty() ? digest : digest.withCveContext(followUps.apply(digest.items(), earlier, day), digest.cveSourceStates());
+    }
+
+    /**
+     * The digest with its items most important first ({@link ActionOrder}: ours, in KEV, action required, EPSS and CVSS,
+     * told by several sources, then the newest), the order 課題 has too. Run once the items have their CVE context.
+     */
+    public Digest inImportanceOrder(Digest digest) {
+        return digest.withItems(ActionOrder.sorted(digest.items(), watchlist));
     }
 
     /**

@@ -35,6 +35,8 @@ public class DigestRenderer {
     /** Made on first use: a run with nothing to do never loads Jackson. */
     private final com.google.common.base.Supplier<ObjectMapper> json = com.google.common.base.Suppliers.memoize(() -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
     private final DefaultPrettyPrinter printer;
+    /** The items shown in full ({@code digest.news.max-full}); the rest one line each. 0: all. */
+    private final int maxFull;
 
     /**
      * The Markdown template, compiled on first use. Values are escaped for Markdown before they reach it, so it writes
@@ -43,8 +45,15 @@ public class DigestRenderer {
     private final com.google.common.base.Supplier<Mustache> template = com.google.common.base.Suppliers.memoize(
             () -> new VerbatimMustache("templates").compile("digest.md.mustache"));
 
+    /** Every item in full. */
     public DigestRenderer() {
+        this(0);
+    }
+
+    /** The first {@code maxFull} items in full, the rest one line each under その他のニュース; 0: every item in full. */
+    public DigestRenderer(int maxFull) {
         this.printer = dev.newsdigest.text.JsonLayout.printer(); // "key": value and [] for an empty list, as in the example
+        this.maxFull = maxFull;
     }
 
     /** The digest JSON, UTF-8: the {@code .json} file and, later, the webhook body. */
@@ -67,8 +76,12 @@ public class DigestRenderer {
         }
         view.put("actions", d.actions().stream().map(a -> Map.of("link", link(a.title(), a.url()), "reason", why(a, m))).toList());
         view.put("overview", text(d.overview()));
-        view.put("items", d.items().stream().map(item -> Map.of("title", (item.followUp() == null ? "" : m.get("digest.followUp")) + text(item.title()),
+        int full = maxFull == 0 ? d.items().size() : Math.min(maxFull, d.items().size());
+        view.put("items", d.items().subList(0, full).stream().map(item -> Map.of("title", followUpMark(item, m) + text(item.title()),
                 "url", url(item.url()), "lists", lists(item, d, m))).toList());
+        if (full < d.items().size()) {
+            view.put("moreNews", Map.of("lines", d.items().subList(full, d.items().size()).stream().map(item -> oneLine(item, m)).toList()));
+        }
         view.put("incidents", d.incidents().stream().map(i -> Map.of("title", text(i.title()) + d.items().stream()
                 .filter(item -> item.storyKeyOrUrl().equals(i.storyKey())).findFirst()
                 .map(item -> m.format("incident.seeNews", text(item.title()))).orElse(""), "url", url(i.url()))).toList());
@@ -76,6 +89,18 @@ public class DigestRenderer {
         StringWriter out = new StringWriter();
         template.get().execute(out, view);
         return out.toString();
+    }
+
+    private static String followUpMark(DigestItem item, Messages m) {
+        return item.followUp() == null ? "" : m.get("digest.followUp");
+    }
+
+    /** An item beyond {@code digest.news.max-full}: {@code [title](url) — <event type>}, escaped like the rest. */
+    private static String oneLine(DigestItem item, Messages m) {
+        String type = item.eventType() == null ? null
+                : m.has("eventType." + item.eventType()) ? m.get("eventType." + item.eventType()) : item.eventType();
+        String title = followUpMark(item, m) + (item.title() == null ? "" : item.title());
+        return link(title, item.url()) + (type == null ? "" : " — " + text(type));
     }
 
     /**

@@ -46,8 +46,9 @@ public class ArticleClaims {
     /** Inserts an entry as {@code NEW} unless its key is known; fills in the entry of a row an older release made without it. */
     private boolean insert(Connection c, Article article) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO article(article_key, feed_id, item_day, status, first_seen, section, url, title, description, published_at)
-                VALUES (?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                INSERT INTO article(article_key, feed_id, item_day, status, first_seen, section, url, title, description, published_at,
+                  categories)
+                VALUES (?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             insert.setString(1, article.key());
             insert.setString(2, article.feedId());
             insert.setObject(3, db.today());
@@ -57,22 +58,33 @@ public class ArticleClaims {
             insert.setString(7, article.title());
             insert.setString(8, article.description());
             insert.setTimestamp(9, article.publishedAt() == null ? null : Timestamp.from(article.publishedAt()));
+            insert.setString(10, categories(article.categories()));
             if (insert.executeUpdate() == 1) {
                 return true;
             }
         }
         try (PreparedStatement fill = c.prepareStatement("""
-                UPDATE article SET section = ?, url = ?, title = ?, description = ?, published_at = ?
+                UPDATE article SET section = ?, url = ?, title = ?, description = ?, published_at = ?, categories = ?
                 WHERE article_key = ? AND url IS NULL""")) {
             fill.setString(1, article.section().name());
             fill.setString(2, article.url());
             fill.setString(3, article.title());
             fill.setString(4, article.description());
             fill.setTimestamp(5, article.publishedAt() == null ? null : Timestamp.from(article.publishedAt()));
-            fill.setString(6, article.key());
+            fill.setString(6, categories(article.categories()));
+            fill.setString(7, article.key());
             fill.executeUpdate();
         }
         return false;
+    }
+
+    /** An entry's categories as stored: one a line (a category is one line of text), null when it has none. */
+    private static String categories(List<String> categories) {
+        return categories.isEmpty() ? null : String.join("\n", categories);
+    }
+
+    private static List<String> categories(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
     }
 
     /**
@@ -82,7 +94,7 @@ public class ArticleClaims {
     public List<Article> pending(String feedId) {
         return db.run(c -> {
             try (PreparedStatement q = c.prepareStatement("""
-                    SELECT article_key, feed_id, section, url, title, description, published_at FROM article
+                    SELECT article_key, feed_id, section, url, title, description, published_at, categories FROM article
                     WHERE (status = 'NEW' OR (status = 'CLAIMED' AND lease_until < CURRENT_TIMESTAMP)) AND url IS NOT NULL
                       AND (CAST(? AS VARCHAR(200)) IS NULL OR feed_id = ?)
                     ORDER BY first_seen, article_key""")) {
@@ -92,7 +104,8 @@ public class ArticleClaims {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         result.add(new Article(rs.getString(2), FeedConfig.Section.valueOf(rs.getString(3)),
-                                rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6), Database.instant(rs.getTimestamp(7)), null, 0));
+                                rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6), Database.instant(rs.getTimestamp(7)), null, 0,
+                                categories(rs.getString(8))));
                     }
                 }
                 return result;

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A persistent cache of model answers under {@code digest.llm.cache-dir}, so that no token is spent twice: the key is
- * the provider, the model, the prompt version (a hash of the prompt templates and the schema) and a hash of the input.
+ * the provider, the model, the prompt version (a hash of the prompt templates as filled in, {@code digest.llm.context}
+ * included, and the schema) and a hash of the input.
  * The same article processed again, even on fresh de-duplication state, makes no model call; a new prompt makes new keys.
  */
 public class AnswerCache {

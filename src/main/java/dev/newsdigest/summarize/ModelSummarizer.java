@@ -88,7 +88,8 @@ public class ModelSummarizer {
                 .withEvent(Entities.victims(answer.victims(), text), Entities.grounded(answer.actors(), text),
                         Entities.eventType(answer.eventType()), Entities.eventKey(answer.eventKey()),
                         Entities.eventMonth(answer.eventMonth(), a.title() + "\n" + text, a.publishedAt()))
-                .withMalware(Entities.malware(answer.malware(), Entities.grounded(answer.actors(), text)));
+                .withMalware(Entities.malware(answer.malware(), Entities.grounded(answer.actors(), text)))
+                .withCategories(a.categories());
     }
 
     ModelAnswer parse(String raw) {

@@ -52,7 +52,7 @@ public class OfflineSummarizer {
         return new DigestItem(a.feedId(), a.url(), a.title(), Defang.urlsIn(a.title()), Items.iso(a.publishedAt()),
                 lead(text).stream().map(Defang::urlsIn).toList(),
                 iocs.find(text, IocExtractor.siteOfArticle(a.url())), List.of(), List.of(note), List.of(), false, null, summarizedBy, enriched.textSource(),
-                DigestItem.Usage.NONE);
+                DigestItem.Usage.NONE).withCategories(a.categories());
     }
 
     static List<String> lead(String text) {

@@ -14,18 +14,35 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 
-/** The prompt templates under {@code src/main/resources/prompts}, filled in for one language. */
+/**
+ * The prompt templates under {@code src/main/resources/prompts}, filled in for one language and, when
+ * {@code digest.llm.context} is set, with the readers' environment ({@code reader-context.txt}) in the system messages
+ * only, never beside the article or items. Without it, the system messages are the templates as they are.
+ */
 public class Prompts {
     private final String language;
     private final String articleSystem;
     private final String articleUser;
     private final String overviewSystem;
 
+    /** Without a readers' context. */
     public Prompts(String languageCode) {
+        this(languageCode, "");
+    }
+
+    /** {@code readerContext}: the readers' environment ({@code digest.llm.context}, already cleaned), or empty. */
+    public Prompts(String languageCode, String readerContext) {
         this.language = "en".equals(languageCode) ? "English" : "Japanese";
-        this.articleSystem = load("article-system.txt").replace("{{language}}", language);
+        String context = readerContext == null || readerContext.isBlank() ? ""
+                : load("reader-context.txt").strip().replace("{{context}}", neutralise(readerContext.strip()));
+        this.articleSystem = withContext(load("article-system.txt").replace("{{language}}", language), context, "\n\n");
         this.articleUser = load("article-user.txt");
-        this.overviewSystem = load("overview-system.txt").replace("{{language}}", language);
+        this.overviewSystem = withContext(load("overview-system.txt").replace("{{language}}", language), context, "\n");
+    }
+
+    /** The template with its {@code {{readerContext}}} line replaced by the context and {@code after}, or removed. */
+    private static String withContext(String template, String context, String after) {
+        return template.replace("{{readerContext}}\n", context.isEmpty() ? "" : context + after);
     }
 
     /** A hash of the article prompt and the schema: a new prompt version invalidates cached answers. */
@@ -62,7 +79,7 @@ public class Prompts {
     }
 
     private static String neutralise(String s) {
-        return s == null ? "" : s.replaceAll("(?i)</?\\s*(article|items|text|title)\\s*>", "[$1]");
+        return s == null ? "" : s.replaceAll("(?i)</?\\s*(article|items|text|title|reader-context)\\s*>", "[$1]");
     }
 
     private static String load(String name) {

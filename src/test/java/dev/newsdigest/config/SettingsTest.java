@@ -43,6 +43,16 @@ class SettingsTest {
     }
 
     @Test
+    void theReadersContextIsKeptAsPlainLinesAndRefusedWhenLongerThanAFewLines() {
+        assertThat(settings().llmContext()).isEmpty();
+        props.put("digest.llm.context", "  Windows AD, M365\u202e\r\n\n\tFortiGate at the edge\u0000, no Linux servers  \n");
+        assertThat(settings().llmContext()).isEqualTo("Windows AD, M365\nFortiGate at the edge , no Linux servers");
+        props.put("digest.llm.context", "x".repeat(ModelSettings.MAX_CONTEXT));
+        assertThat(settings().llmContext()).hasSize(1000);
+        assertError("digest.llm.context", "x".repeat(1001), "digest.llm.context: 1001 characters, more than 1000");
+    }
+
+    @Test
     void configurationMistakesNameTheKey() {
         assertError("digest.llm.provider", "gemini", "digest.llm.provider: unknown provider 'gemini'");
         assertError("digest.close.cron", "0 7 * * *", "digest.close.cron: '0 7 * * *' is not a Quartz cron expression");
@@ -50,6 +60,8 @@ class SettingsTest {
         assertError("digest.language", "fr", "digest.language: 'fr' is not one of en, ja");
         assertError("digest.timezone", "Mars/Olympus", "digest.timezone");
         assertError("digest.feed.a.include", "([", "digest.feed.a.include: not a valid regular expression");
+        assertError("digest.feed.a.exclude", "([", "digest.feed.a.exclude: not a valid regular expression");
+        assertError("digest.news.max-full", "-1", "digest.news.max-full: '-1' is not a whole number of 0 or more");
         assertError("digest.http.proxy", "socks://x", "digest.http.proxy");
         assertError("digest.llm.requests-per-minute", "0", "digest.llm.requests-per-minute: '0' is not a positive whole number");
         assertError("digest.llm.daily-token-budget", "1e6", "digest.llm.daily-token-budget: '1e6' is not a positive whole number");

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FeedParserTest {
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
     private final FeedParser parser = new FeedParser(Duration.ofDays(3), NOW);
-    private final FeedConfig news = new FeedConfig("news", "https://feeds.example.com/rss/", FeedConfig.Section.NEWS, null, 1);
+    private final FeedConfig news = new FeedConfig("news", "https://feeds.example.com/rss/", FeedConfig.Section.NEWS, null, null, 1);
 
     @Test
     void skipsEntriesOlderThanMaxItemAgeAndKeepsUndatedOnes() {
@@ -59,12 +59,48 @@ class FeedParserTest {
     @Test
     void includeFilterSelectsIncidentTitles() {
         FeedConfig incidents = new FeedConfig("jp", "https://jp.example/feed", FeedConfig.Section.INCIDENTS,
-                java.util.regex.Pattern.compile("流出|ランサム"), 1);
+                java.util.regex.Pattern.compile("流出|ランサム"), null, 1);
         List<Article> articles = parser.parse(incidents, rss("""
                 <item><title>顧客情報が流出</title><link>https://jp.example/1</link></item>
                 <item><title>講習会のお知らせ</title><link>https://jp.example/2</link></item>"""), null);
         assertThat(articles).extracting(Article::title).containsExactly("顧客情報が流出");
         assertThat(articles.get(0).isIncident()).isTrue();
+    }
+
+    @Test
+    void categoriesAreReadFromRssAndAtomAsPlainOneLineText() {
+        List<Article> rss = parser.parse(news, rss("""
+                <item><title>A</title><link>https://n.example/a</link><category>Security</category>
+                <category><![CDATA[Deals &amp; Offers]]></category><category>  two&#x202E;
+                  lines  </category><category>Security</category><category> </category></item>
+                <item><title>B</title><link>https://n.example/b</link></item>"""), null);
+        assertThat(rss.get(0).categories()).containsExactly("Security", "Deals & Offers", "two lines");
+        assertThat(rss.get(1).categories()).isEmpty();
+
+        String atom = """
+                <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>
+                <updated>2026-11-24T18:30:02Z</updated><entry><title>C</title><link href="https://n.example/c"/><id>urn:c</id>
+                <updated>2026-11-24T18:30:02Z</updated><category term="Deals" label="Shopping deals"/><category term="Windows"/></entry></feed>""";
+        assertThat(parser.parse(news, atom.getBytes(StandardCharsets.UTF_8), "application/atom+xml").get(0).categories())
+                .containsExactly("Deals", "Windows");
+    }
+
+    @Test
+    void excludeDropsEntriesByTitleOrCategoryAndIncludeMatchesCategoriesToo() {
+        String items = """
+                <item><title>Save 80% on a VPN</title><link>https://n.example/deal</link><category>Deals</category></item>
+                <item><title>Sponsored: a webinar</title><link>https://n.example/sponsored</link><category>Security</category></item>
+                <item><title>Exploited flaw in FortiWeb</title><link>https://n.example/forti</link><category>Security</category></item>
+                <item><title>New Windows update</title><link>https://n.example/win</link><category>Microsoft</category></item>""";
+        FeedConfig excluding = new FeedConfig("news", "https://n.example/feed", FeedConfig.Section.NEWS, null,
+                java.util.regex.Pattern.compile("^Deals$|^Sponsored:"), 1);
+        assertThat(parser.parse(excluding, rss(items), null)).extracting(Article::title)
+                .containsExactly("Exploited flaw in FortiWeb", "New Windows update");
+
+        FeedConfig including = new FeedConfig("news", "https://n.example/feed", FeedConfig.Section.NEWS,
+                java.util.regex.Pattern.compile("^Security$|Windows"), java.util.regex.Pattern.compile("^Sponsored:"), 1);
+        assertThat(parser.parse(including, rss(items), null)).extracting(Article::title)
+                .containsExactly("Exploited flaw in FortiWeb", "New Windows update");
     }
 
     @Test

@@ -11,14 +11,22 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 課題's order: ours and in KEV, ours and action required, ours, then the rest of action required by KEV, EPSS, CVSS. */
+/**
+ * 課題's order: ours and in KEV, ours and action required, ours, then the rest of action required by KEV, EPSS, CVSS; and
+ * the news in the same order, all of it: then what is in KEV, needs action, scores highest, is told by several, is newest.
+ */
 class ActionOrderTest {
     private static final CveContext.Kev KEV = new CveContext.Kev("2025-02-13", "2025-03-06", "Unknown", "Other", "Other");
 
     private static DigestItem item(String title, boolean action, List<String> products, CveContext.Kev kev, Double epss, Double cvss) {
+        return item(title, null, action, products, kev, epss, cvss);
+    }
+
+    private static DigestItem item(String title, String publishedAt, boolean action, List<String> products, CveContext.Kev kev,
+                                   Double epss, Double cvss) {
         CveContext cve = new CveContext("CVE-2025-1", cvss == null ? null : new CveContext.Cvss(cvss, "HIGH", null, "3.1", "NVD"),
                 epss == null ? null : new CveContext.Epss(epss, 0.5, "2026-11-25"), kev, null, List.of(), List.of());
-        return new DigestItem("news", "https://n.example/" + title, title, title, null, List.of("s"), List.of(new Ioc("cve", "CVE-2025-1")),
+        return new DigestItem("news", "https://n.example/" + title, title, title, publishedAt, List.of("s"), List.of(new Ioc("cve", "CVE-2025-1")),
                 List.of(), List.of(), List.of(), action, action ? "act" : null, "offline", "page", DigestItem.Usage.NONE)
                 .withCves(List.of(cve)).withEntities(List.of(), products);
     }
@@ -41,6 +49,31 @@ class ActionOrderTest {
                 "ours-kev", "ours-action", "ours-only", "action-kev", "action-epss-higher", "action-epss", "action-cvss9");
         assertThat(actions.get(0).watchlist()).containsExactly("FortiWeb");
         assertThat(actions.get(3).watchlist()).isEmpty();
+    }
+
+    @Test
+    void theNewsIsInTheSameOrderAllOfItThenBySourcesThenNewestFirst() {
+        DigestItem told = item("told-by-two", "2026-11-25T01:00:00Z", false, List.of(), null, null, null);
+        told = told.asStory(told.url(), null, List.of(new DigestItem.Source("a", "t", told.url(), null),
+                new DigestItem.Source("b", "t", "https://b.example/t", null)), told.iocs(), List.of(), List.of(), List.of(), false, null);
+        List<DigestItem> items = List.of(
+                item("rest-old", "2026-11-25T02:00:00Z", false, List.of(), null, null, null),
+                item("rest-undated", null, false, List.of(), null, null, null),
+                item("rest-new", "2026-11-25T09:00:00Z", false, List.of(), null, null, null),
+                told,
+                item("cvss-only", "2026-11-25T00:00:00Z", false, List.of(), null, null, 9.8),
+                item("action", "2026-11-25T00:00:00Z", true, List.of(), null, null, null),
+                item("kev-no-action", "2026-11-25T00:00:00Z", false, List.of(), KEV, null, null),
+                item("ours", "2026-11-25T00:00:00Z", false, List.of("FortiWeb"), null, null, null),
+                item("ours-kev", "2026-11-25T00:00:00Z", false, List.of("FortiWeb"), KEV, null, null));
+        Watchlist watchlist = Watchlist.of(List.of("FortiWeb"));
+
+        List<DigestItem> sorted = ActionOrder.sorted(items, watchlist);
+
+        assertThat(sorted).extracting(DigestItem::title).containsExactly("ours-kev", "ours", "kev-no-action", "action",
+                "cvss-only", "told-by-two", "rest-new", "rest-old", "rest-undated");
+        // 課題 is the same order, kept to what is ours or needs action
+        assertThat(ActionOrder.of(items, watchlist)).extracting(Digest.Action::title).containsExactly("ours-kev", "ours", "action");
     }
 
     @Test

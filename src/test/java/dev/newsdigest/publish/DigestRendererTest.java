@@ -50,6 +50,27 @@ class DigestRendererTest {
     }
 
     @Test
+    void itemsBeyondMaxFullAreOneEscapedLineEachWithTheirEventTypeInWords() {
+        DigestItem hostile = item("<script>x</script> *bold* [click](javascript:alert(1)) | #", "https://n.example/h?a=(1)", List.of("s"), List.of())
+                .withEvent(List.of(), List.of(), "vulnerability-exploited", null, null);
+        DigestItem untyped = item("Untyped", "https://n.example/u", List.of("s"), List.of());
+        Digest d = digest(List.of(item("Full", "https://n.example/f", List.of("s"), List.of()), hostile, untyped), List.of(), List.of());
+
+        String md = new DigestRenderer(1).markdown(d);
+
+        assertThat(md).contains("### Full\n").doesNotContain("### \\<script").doesNotContain("### Untyped");
+        assertThat(md).contains("\n### その他のニュース\n- [\\<script\\>x\\</script\\> \\*bold\\* \\[click\\](javascript:alert(1)) \\| \\#]"
+                + "(https://n.example/h?a=%281%29) — 脆弱性の悪用\n- [Untyped](https://n.example/u)\n\n### 日本の侵害事例\n");
+        String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
+        assertThat(html).doesNotContain("<script", "<em>", "href=\"javascript").contains("href=\"https://n.example/h?a=%281%29\"");
+        // English words; every item in full without a limit, and the JSON keeps them all either way
+        Digest en = new Digest(d.date(), 1, d.generatedAt(), "en", null, "o", List.of(), d.items(), List.of(), d.feeds(), List.of(), d.usage());
+        assertThat(new DigestRenderer(2).markdown(en)).contains("\n### Other news\n- [Untyped](https://n.example/u)\n");
+        assertThat(new DigestRenderer(0).markdown(d)).doesNotContain("その他のニュース").contains("### Untyped");
+        assertThat(new DigestRenderer(1).json(d)).isEqualTo(new DigestRenderer().json(d));
+    }
+
+    @Test
     void emptyListsGetTheirPlaceholdersAndIocsAreDefanged() {
         String md = renderer.markdown(digest(
                 List.of(item("A", "https://n.example/a", List.of("s"), List.of(
