@@ -48,6 +48,11 @@ final class DeliveryBeans {
         bind(context, "tickets", new Tickets(tickets, requests, store, deliveries, settings.stateDir()));
         bind(context, "ticketsHttp", new HttpCall(outbound.client(new Limits("tickets", tickets.timeout(), tickets.maxBytes(),
                 Limits.hostOf(tickets.url()), "digest.tickets")), true));
+        // chat channels: one bean for every kind, one client for every chat channel, each channel's host the operator's own
+        dev.newsdigest.config.ChatSettings chat = settings.chat();
+        bind(context, "chatMessages", new dev.newsdigest.delivery.ChatMessages(chat));
+        bind(context, "chatHttp", new HttpCall(outbound.client(new Limits("chat", chat.timeout(), chat.maxBytes(), chat.hosts(),
+                "digest.chat")), true));
         if (settings.mail().delivery().enabled()) {
             configureMail(context, settings.mail(), settings.fetchTimeout());
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.newsdigest.config.Channel;
 import dev.newsdigest.config.Settings;
 import dev.newsdigest.delivery.Deliveries;
 import dev.newsdigest.state.StateStore;
@@ -12,14 +11,14 @@ import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code resend --date YYYY-MM-DD [--channel file|mail|webhook]}: deliver a stored digest again, on purpose. */
+/** {@code resend --date YYYY-MM-DD [--channel file|mail|webhook|tickets|chat|chat-<name>]}: deliver a stored digest again, on purpose. */
 @Command(name = "resend", mixinStandardHelpOptions = true,
         description = "Deliver a published digest again, with a fresh idempotency key and X-Digest-Resend: true.")
 public class ResendCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the digest's day")
     java.time.LocalDate date;
 
-    @Option(names = "--channel", paramLabel = "CHANNEL", description = "file, mail or webhook (default: every enabled channel)")
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "file, mail, webhook, tickets, chat (every chat channel) or chat-<name> (default: every enabled channel)")
     String channel;
 
     @Override
@@ -31,9 +30,10 @@ public class ResendCommand implements Callable<Integer> {
             try {
                 main.start();
                 Settings settings = main.lookup("settings", Settings.class);
-                List<String> enabled = settings.channels().stream().map(Channel::id).toList();
-                List<String> channels = channel == null ? enabled : List.of(channel);
-                if (channel != null && !enabled.contains(channel)) {
+                List<String> enabled = settings.deliveryIds();
+                List<String> channels = channel == null ? enabled
+                        : channel.equals("chat") ? enabled.stream().filter(id -> id.startsWith("chat-")).toList() : List.of(channel);
+                if (channel != null && (channels.isEmpty() || !enabled.containsAll(channels))) {
                     System.err.println("news-digest: channel '" + channel + "' is not enabled; enabled: " + enabled);
                     return Launch.USAGE;
                 }

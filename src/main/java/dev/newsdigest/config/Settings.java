@@ -48,6 +48,7 @@ public final class Settings {
     private final IntelSettings intel;
     private final int atomEntries;
     private final int newsMaxFull;
+    private final ChatSettings chat;
 
     private Settings(SettingsReader r, Function<String, String> env) {
         this.feeds = FeedSettings.read(r);
@@ -70,6 +71,7 @@ public final class Settings {
         this.newsMaxFull = r.text("digest.news.max-full").isEmpty() ? 0 : r.nonNegativeInt("digest.news.max-full");
         this.intel = IntelSettings.read(r, tlp);
         this.atomEntries = r.nonNegativeInt("digest.atom.entries");
+        this.chat = ChatSettings.read(r, env);
         if (intel.taxii() && intel.port() == httpPort) {
             // two servers on one port: with 0 both would register one router, and the TAXII route would land on the other
             throw new ConfigException("digest.taxii.port", "the TAXII server needs a port of its own, not digest.http.port (" + httpPort
@@ -83,6 +85,10 @@ public final class Settings {
             if (channels.tickets().delivery().enabled()) {
                 throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the ticket channel copies it into "
                         + "another system: set digest.tickets.mode=off, or digest.tlp.allow-external=true if that system is one of them");
+            }
+            if (!chat.channels().isEmpty()) {
+                throw new ConfigException("digest.tlp", "TLP:RED is for its named recipients only, and the chat channels post it to a "
+                        + "chat service: set digest.chat.channels= (none), or digest.tlp.allow-external=true if everyone there is one of them");
             }
         }
     }
@@ -110,6 +116,26 @@ public final class Settings {
             String property = System.getProperty(key);
             if (property != null && !property.isBlank()) {
                 throw new ConfigException(key, "secrets are read from the environment only: do not pass it with -D, set " + secret.getValue());
+            }
+        }
+        // a chat channel's URL is its secret: digest.chat.<name>.url, for every name a file or -D lists
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String listed : new String[] {files.apply("digest.chat.channels"), System.getProperty("digest.chat.channels")}) {
+            if (listed != null) {
+                for (String name : listed.split(",")) {
+                    if (!name.isBlank()) {
+                        names.add(name.trim());
+                    }
+                }
+            }
+        }
+        for (String name : names) {
+            String key = ChatSettings.urlKey(name);
+            String inFile = files.apply(key);
+            String property = System.getProperty(key);
+            if ((inFile != null && !inFile.isBlank()) || (property != null && !property.isBlank())) {
+                throw new ConfigException(key, "secrets are read from the environment only: a chat channel's URL is its secret; remove it "
+                        + "and set " + ChatSettings.urlVariable(name));
             }
         }
     }
@@ -179,6 +205,23 @@ public final class Settings {
     public ChannelSettings.Webhook webhook() { return channels.webhook(); }
     /** The enabled delivery channels, in delivery order. */
     public List<Channel> channels() { return channels.enabled(); }
+    /** {@code digest.chat.*}: the chat channels, each its own delivery {@code chat-<name>}. */
+    public ChatSettings chat() { return chat; }
+
+    /** The ids of every enabled delivery, in delivery order: the channels', then each chat channel's ({@code chat-<name>}). */
+    public List<String> deliveryIds() {
+        List<String> ids = new java.util.ArrayList<>(channels.enabled().stream().map(Channel::id).toList());
+        ids.addAll(chat.ids());
+        return List.copyOf(ids);
+    }
+
+    /** The retry settings of a delivery id: its channel's, or the chat channels' for {@code chat-<name>}. */
+    public ChannelSettings.Delivery delivery(String deliveryId) {
+        if (deliveryId.startsWith(ChatSettings.ID_PREFIX)) {
+            return chat.delivery();
+        }
+        return channels.delivery(Channel.of(deliveryId).orElseThrow(() -> new IllegalArgumentException("no channel " + deliveryId)));
+    }
     /** {@code digest.atom.entries}: the days the file channel's {@code feed.atom} carries, newest first; 0: no feed. */
     public int atomEntries() { return atomEntries; }
     /** The camel-mail endpoint the mail route sends to. */

@@ -1,6 +1,5 @@
 package dev.newsdigest.delivery;
 
-import dev.newsdigest.config.Channel;
 import dev.newsdigest.config.ChannelSettings;
 import java.time.Duration;
 
@@ -31,7 +30,7 @@ public class DeliveryRetry {
         StateStore.PendingDelivery delivery = exchange.getVariable("delivery", StateStore.PendingDelivery.class);
         // Camel has already counted the failed attempt when it asks: 1 after the first failure
         int failed = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        ChannelSettings.Delivery channel = settings.channelSettings().delivery(Channel.of(delivery.channel()).orElseThrow());
+        ChannelSettings.Delivery channel = settings.delivery(delivery.channel());
         metrics.deliveryAttempt(delivery.channel(), false); // asked once per failed attempt
         if (failure == null || !DeliveryFailures.isTransient(failure) || failed >= channel.maxAttempts()) {
             return false;

@@ -1,6 +1,5 @@
 package dev.newsdigest.publish;
 
-import dev.newsdigest.config.Channel;
 import dev.newsdigest.model.Digest;
 import dev.newsdigest.model.DigestItem;
 import dev.newsdigest.model.Incident;
@@ -164,7 +163,7 @@ public class DigestPublisher {
         boolean recorded;
         try {
             recorded = store.markPublished(day, digest.revision(), keys, new String(json, java.nio.charset.StandardCharsets.UTF_8),
-                    markdown, settings.channels().stream().map(Channel::id).toList(), intel.of(digest),
+                    markdown, settings.deliveryIds(), intel.of(digest),
                     objects -> intel.bundle(digest, objects));
         } finally {
             store.releaseDay(day);
@@ -176,7 +175,7 @@ public class DigestPublisher {
         }
         digest.items().forEach(i -> store.stories().published(i.storyKeyOrUrl(), day, followUps.snapshot(i)));
         LOG.info("publish-day: published {} revision {} ({} news, {} incidents), delivering to {}", digest.date(),
-                digest.revision(), digest.items().size(), digest.incidents().size(), settings.channels());
+                digest.revision(), digest.items().size(), digest.incidents().size(), settings.deliveryIds());
     }
 
     private String urlOf(StateStore.StoredItem s) {

@@ -199,6 +199,11 @@ public class StateStore implements AutoCloseable {
         public byte[] jsonBytes() {
             return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
+
+        /** The route that delivers it, {@code direct:deliver-<route>}: its channel's, one for every chat channel ({@code chat-<name>}). */
+        public String route() {
+            return channel.startsWith("chat-") ? "chat" : channel;
+        }
     }
 
     /** A delivery as recorded. */
