@@ -58,6 +58,33 @@ record ChatDigest(String heading, String tlp, List<Line> actions, List<Line> hea
         return flat.substring(0, flat.offsetByCodePoints(0, max - 1)) + "…";
     }
 
+    /**
+     * The 課題 lines of a Markdown-like chat message: the first {@code shown} entries (title linked by {@code link}, then
+     * the reason), "none" when there are none, "N more" when some were left out; every text through {@code escape}.
+     */
+    List<String> actionLines(int shown, java.util.function.UnaryOperator<String> escape, java.util.function.Function<Line, String> link) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Line a : actions.subList(0, shown)) {
+            lines.add("• " + link.apply(a) + (a.reason() == null ? "" : ": " + escape.apply(a.reason())));
+        }
+        if (actions.isEmpty()) {
+            lines.add(escape.apply(words().get("digest.noActions")));
+        } else if (shown < actions.size()) {
+            lines.add(escape.apply(more(actions.size() - shown)));
+        }
+        return lines;
+    }
+
+    /** The headlines, each linked by {@code link}, then "N more" when the day has more news. */
+    List<String> newsLines(java.util.function.UnaryOperator<String> escape, java.util.function.Function<Line, String> link) {
+        List<String> lines = new java.util.ArrayList<>();
+        headlines.forEach(h -> lines.add("• " + link.apply(h)));
+        if (moreNews > 0) {
+            lines.add(escape.apply(more(moreNews)));
+        }
+        return lines;
+    }
+
     /** An absolute http(s) URL with the characters no chat link syntax takes percent-encoded; null for anything else. */
     static String link(String url) {
         if (url == null || !url.matches("(?i)https?://[^\\s]+")) {

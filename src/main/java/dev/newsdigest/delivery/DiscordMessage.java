@@ -32,23 +32,9 @@ final class DiscordMessage {
         ObjectNode message = NODES.objectNode();
         message.put("content", "**" + escape(d.heading()) + "**" + (d.tlp() == null ? "" : "\n**" + escape(d.tlp()) + "**"));
         ArrayNode embeds = message.putArray("embeds");
-        List<String> actionLines = new ArrayList<>();
-        for (ChatDigest.Line a : d.actions().subList(0, actionsShown)) {
-            actionLines.add("• " + link(a) + (a.reason() == null ? "" : ": " + escape(a.reason())));
-        }
-        if (d.actions().isEmpty()) {
-            actionLines.add(escape(d.words().get("digest.noActions")));
-        } else if (actionsShown < d.actions().size()) {
-            actionLines.add(escape(d.more(d.actions().size() - actionsShown)));
-        }
+        List<String> actionLines = d.actionLines(actionsShown, DiscordMessage::escape, DiscordMessage::link);
         embeds.addObject().put("title", d.words().get("digest.actions")).put("description", String.join("\n", actionLines));
-        List<String> newsLines = new ArrayList<>();
-        for (ChatDigest.Line h : d.headlines()) {
-            newsLines.add("• " + link(h));
-        }
-        if (d.moreNews() > 0) {
-            newsLines.add(escape(d.more(d.moreNews())));
-        }
+        List<String> newsLines = d.newsLines(DiscordMessage::escape, DiscordMessage::link);
         if (d.archiveUrl() != null) {
             newsLines.add("[" + escape(d.words().get("chat.archive")) + "](<" + ChatDigest.link(d.archiveUrl()) + ">)");
         }

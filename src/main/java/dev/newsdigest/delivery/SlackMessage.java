@@ -38,23 +38,9 @@ final class SlackMessage {
             ObjectNode context = blocks.addObject().put("type", "context");
             context.putArray("elements").addObject().put("type", "mrkdwn").put("text", "*" + escape(d.tlp()) + "*");
         }
-        List<String> actionLines = new ArrayList<>();
-        for (ChatDigest.Line a : d.actions().subList(0, actionsShown)) {
-            actionLines.add("• " + link(a) + (a.reason() == null ? "" : ": " + escape(a.reason())));
-        }
-        if (d.actions().isEmpty()) {
-            actionLines.add(escape(d.words().get("digest.noActions")));
-        } else if (actionsShown < d.actions().size()) {
-            actionLines.add(escape(d.more(d.actions().size() - actionsShown)));
-        }
+        List<String> actionLines = d.actionLines(actionsShown, SlackMessage::escape, SlackMessage::link);
         sections(blocks, "*" + escape(d.words().get("digest.actions")) + "*", actionLines);
-        List<String> newsLines = new ArrayList<>();
-        for (ChatDigest.Line h : d.headlines()) {
-            newsLines.add("• " + link(h));
-        }
-        if (d.moreNews() > 0) {
-            newsLines.add(escape(d.more(d.moreNews())));
-        }
+        List<String> newsLines = d.newsLines(SlackMessage::escape, SlackMessage::link);
         if (!newsLines.isEmpty()) {
             sections(blocks, "*" + escape(d.words().get("digest.news")) + "*", newsLines);
         }
