@@ -33,17 +33,10 @@ class IntelServerTest extends PipelineTestSupport {
 
     private final int port = Ports.freeOutsideEphemeralRange();
 
-    IntelServerTest() {
-        web.serveResource("/actors.rss", "application/rss+xml; charset=utf-8", "fixtures/actors.rss")
-                .serveResource("/pages/lockbit.html", "text/html; charset=utf-8", "fixtures/pages/lockbit.html");
-    }
 
     @Override
     protected Properties settings() {
-        Properties p = super.settings();
-        p.put("digest.feeds", "news,actors");
-        p.put("digest.feed.actors.url", web.url("/actors.rss"));
-        p.put("digest.feed.actors.section", "news");
+        Properties p = withActorsFeed(super.settings());
         p.put("digest.taxii.enabled", "true");
         p.put("digest.taxii.port", Integer.toString(port));
         p.put("digest.taxii.token", TOKEN);

@@ -21,17 +21,10 @@ import org.junit.jupiter.api.Test;
  * its event, under the same uuid, a later timestamp, and leaves the others as they were.
  */
 class MispPipelineTest extends PipelineTestSupport {
-    MispPipelineTest() {
-        web.serveResource("/actors.rss", "application/rss+xml; charset=utf-8", "fixtures/actors.rss")
-                .serveResource("/pages/lockbit.html", "text/html; charset=utf-8", "fixtures/pages/lockbit.html");
-    }
 
     @Override
     protected Properties settings() {
-        Properties p = super.settings();
-        p.put("digest.feeds", "news,actors");
-        p.put("digest.feed.actors.url", web.url("/actors.rss"));
-        p.put("digest.feed.actors.section", "news");
+        Properties p = withActorsFeed(super.settings());
         p.put("digest.tlp", "AMBER");
         p.put("digest.misp.enabled", "true");
         p.put("digest.misp.org", "SOC Example");

@@ -19,17 +19,10 @@ import org.junit.jupiter.api.Test;
  * the article say, and nothing the model invented.
  */
 class StixPipelineTest extends PipelineTestSupport {
-    StixPipelineTest() {
-        web.serveResource("/actors.rss", "application/rss+xml; charset=utf-8", "fixtures/actors.rss")
-                .serveResource("/pages/lockbit.html", "text/html; charset=utf-8", "fixtures/pages/lockbit.html");
-    }
 
     @Override
     protected Properties settings() {
-        Properties p = super.settings();
-        p.put("digest.feeds", "news,actors");
-        p.put("digest.feed.actors.url", web.url("/actors.rss"));
-        p.put("digest.feed.actors.section", "news");
+        Properties p = withActorsFeed(super.settings());
         p.put("digest.tlp", "AMBER+STRICT");
         p.put("digest.stix.identity", "SOC Example");
         return p;

@@ -38,6 +38,19 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         // /pages/gone.html is not served: a dead page
     }
 
+    /**
+     * Serves a second news feed, {@code actors}, with one ransomware story (actors, a malware family, a victim, a CVE and
+     * indicators), and adds it to {@code p}'s feeds: the story the threat-intelligence tests read back.
+     */
+    protected Properties withActorsFeed(Properties p) {
+        web.serveResource("/actors.rss", "application/rss+xml; charset=utf-8", "fixtures/actors.rss")
+                .serveResource("/pages/lockbit.html", "text/html; charset=utf-8", "fixtures/pages/lockbit.html");
+        p.put("digest.feeds", "news,actors");
+        p.put("digest.feed.actors.url", web.url("/actors.rss"));
+        p.put("digest.feed.actors.section", "news");
+        return p;
+    }
+
     /** The settings of every pipeline test; subclasses add or replace keys. */
     protected Properties settings() {
         Properties p = new Properties();
