@@ -33,8 +33,9 @@ final class DeliveryBeans {
         Deliveries deliveries = new Deliveries(store, settings.stateDir(), metrics);
         bind(context, "deliveries", deliveries);
         MailHtml html = new MailHtml();
-        bind(context, "outputFiles", new dev.newsdigest.delivery.OutputFiles(store, settings.intel().misp(),
-                new AtomFeed(settings.intel().producer(), settings.language(), settings.atomEntries(), html)));
+        AtomFeed atom = new AtomFeed(settings.intel().producer(), settings.language(), settings.atomEntries(), html);
+        bind(context, "outputFiles", new dev.newsdigest.delivery.OutputFiles(store, settings.intel().misp(), atom,
+                settings.site() ? new dev.newsdigest.site.ArchiveSite(settings.language(), settings.siteUrl(), html, atom) : null));
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
         bind(context, "mailComposer", new MailComposer(settings.mail(), html));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));

@@ -47,6 +47,8 @@ public final class Settings {
     private final Duration storiesWindow;
     private final IntelSettings intel;
     private final int atomEntries;
+    private final boolean site;
+    private final String siteUrl;
     private final int newsMaxFull;
     private final ChatSettings chat;
 
@@ -71,6 +73,9 @@ public final class Settings {
         this.newsMaxFull = r.text("digest.news.max-full").isEmpty() ? 0 : r.nonNegativeInt("digest.news.max-full");
         this.intel = IntelSettings.read(r, tlp);
         this.atomEntries = r.nonNegativeInt("digest.atom.entries");
+        this.site = r.bool("digest.site.enabled");
+        String url = r.absoluteHttpUrl("digest.site.url");
+        this.siteUrl = url == null ? "" : url.replaceAll("/+$", "");
         this.chat = ChatSettings.read(r, env);
         if (intel.taxii() && intel.port() == httpPort) {
             // two servers on one port: with 0 both would register one router, and the TAXII route would land on the other
@@ -224,6 +229,12 @@ public final class Settings {
     }
     /** {@code digest.atom.entries}: the days the file channel's {@code feed.atom} carries, newest first; 0: no feed. */
     public int atomEntries() { return atomEntries; }
+
+    /** {@code digest.site.enabled}: whether the file channel writes the archive site under {@code site/}. */
+    public boolean site() { return site; }
+
+    /** {@code digest.site.url}: where the archive site is served, without a final {@code /}; empty: not said. */
+    public String siteUrl() { return siteUrl; }
     /** The camel-mail endpoint the mail route sends to. */
     public String mailEndpoint() { return channels.mail().endpoint(); }
 }

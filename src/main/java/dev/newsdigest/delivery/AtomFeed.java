@@ -52,8 +52,17 @@ public class AtomFeed {
         return days;
     }
 
-    /** The feed of {@code latest} (each day's latest revision, newest day first), UTF-8. */
+    /** The feed of {@code latest} (each day's latest revision, newest day first), UTF-8, linking each day's files beside it. */
     public byte[] write(List<DayDigest> latest) {
+        return write(latest, null, null);
+    }
+
+    /**
+     * The feed the archive site carries: each entry links its day page, {@code pages + <day>.html} ({@code pages} is
+     * {@code ""} beside the pages, or the site's URL with a final {@code /}); {@code self}, the feed's own URL, is
+     * written as its {@code rel="self"} link when known (null: not).
+     */
+    public byte[] write(List<DayDigest> latest, String pages, String self) {
         if (latest.isEmpty()) {
             throw new IllegalArgumentException("a feed needs at least one published day: its updated is the newest one's");
         }
@@ -63,10 +72,13 @@ public class AtomFeed {
         feed.setId(urn("feed|" + producer));
         feed.setTitle(Messages.of(language).get("digest.heading"));
         feed.setAuthors(List.of(author()));
+        if (self != null) {
+            feed.setOtherLinks(List.of(link("self", self, "application/atom+xml")));
+        }
         Instant updated = Instant.EPOCH;
         List<Entry> entries = new ArrayList<>();
         for (DayDigest day : latest) {
-            entries.add(entry(day));
+            entries.add(entry(day, pages));
             updated = day.published().isAfter(updated) ? day.published() : updated;
         }
         feed.setUpdated(Date.from(updated));
@@ -83,7 +95,7 @@ public class AtomFeed {
         return urn("entry|" + producer + "|" + day);
     }
 
-    private Entry entry(DayDigest day) {
+    private Entry entry(DayDigest day, String pages) {
         JsonNode digest = read(day.json());
         String tlp = digest.path("tlp").asText("");
         Entry entry = new Entry();
@@ -93,7 +105,8 @@ public class AtomFeed {
                 + (tlp.isEmpty() ? "" : " [" + tlp + "]"));
         entry.setUpdated(Date.from(day.published()));
         entry.setPublished(Date.from(day.firstPublished()));
-        entry.setAlternateLinks(List.of(link(day.day() + ".md", "text/markdown"), link(day.day() + ".json", "application/json")));
+        entry.setAlternateLinks(pages != null ? List.of(link("alternate", pages + day.day() + ".html", "text/html"))
+                : List.of(link("alternate", day.day() + ".md", "text/markdown"), link("alternate", day.day() + ".json", "application/json")));
         Content content = new Content();
         content.setType(Content.HTML);
         content.setValue(html.fragment(day.markdown()));
@@ -107,9 +120,9 @@ public class AtomFeed {
         return author;
     }
 
-    private static Link link(String href, String type) {
+    private static Link link(String rel, String href, String type) {
         Link link = new Link();
-        link.setRel("alternate");
+        link.setRel(rel);
         link.setType(type);
         link.setHref(href);
         return link;

@@ -53,11 +53,21 @@ public class MailHtml {
     }
 
     private Element container(String markdown) {
-        String body = Jsoup.clean(renderer.get().render(parser.get().parse(markdown)), ALLOWED);
-        Element container = new Element("div")
+        Element container = body(markdown)
                 .attr("style", "max-width:760px;margin:0 auto;padding:16px;font-family:-apple-system,'Segoe UI',"
                         + "'Hiragino Sans','Meiryo',Arial,sans-serif;font-size:14px;color:#222222;");
-        container.append(body);
+        STYLES.forEach((tag, style) -> container.select(tag).forEach(e -> e.attr("style", style)));
+        return container;
+    }
+
+    /**
+     * The digest's Markdown as safe HTML in one {@code div}, without styles: CommonMark with raw HTML escaped and unsafe
+     * URLs dropped, cleaned to the safelist, the bare URL under each item heading made a link, every link
+     * {@code rel="noopener"}. The archive site's day pages are this, styled by their style sheet.
+     */
+    public Element body(String markdown) {
+        Element container = new Element("div");
+        container.append(Jsoup.clean(renderer.get().render(parser.get().parse(markdown)), ALLOWED));
         // the URL under each item heading is plain text in the Markdown: make it a link
         for (Element p : container.select("p")) {
             String text = p.text();
@@ -65,7 +75,6 @@ public class MailHtml {
                 p.empty().appendElement("a").attr("href", text).text(text);
             }
         }
-        STYLES.forEach((tag, style) -> container.select(tag).forEach(e -> e.attr("style", style)));
         container.select("a").forEach(a -> a.attr("rel", "noopener"));
         return container;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdigest.intel.MispEvents;
+import dev.newsdigest.site.ArchiveSite;
 import dev.newsdigest.state.IntelLedger;
 import dev.newsdigest.state.StateStore;
 import dev.newsdigest.state.StateStore.PendingDelivery;
@@ -19,18 +20,26 @@ import dev.newsdigest.text.JsonLayout;
  * (a revision published before bundles existed has none), {@code feed.atom} (each day's latest revision, read from the
  * state, after the day's files it links to) and, with the MISP feed on, under {@code misp/}: the event of
  * each story the day's revisions changed, then {@code hashes.csv}, then {@code manifest.json} last, so that a MISP
- * instance never reads a manifest that names an event not yet written.
+ * instance never reads a manifest that names an event not yet written; then, with the site on, every file of the
+ * archive site under {@code site/} ({@link ArchiveSite}), its index last.
  */
 public class OutputFiles {
     private final StateStore store;
     private final boolean misp;
     private final AtomFeed atom;
+    private final ArchiveSite site;
     private final ObjectMapper json = new ObjectMapper();
 
     public OutputFiles(StateStore store, boolean misp, AtomFeed atom) {
+        this(store, misp, atom, null);
+    }
+
+    /** With {@code site} (null: none), the archive site is rebuilt under {@code site/} with every delivery, after the rest. */
+    public OutputFiles(StateStore store, boolean misp, AtomFeed atom, ArchiveSite site) {
         this.store = store;
         this.misp = misp;
         this.atom = atom;
+        this.site = site;
     }
 
     /** A file to write: its name under {@code digest.output.dir} and its bytes. */
@@ -59,6 +68,9 @@ public class OutputFiles {
             files.add(new OutputFile("misp/hashes.csv", (String.join("\n", MispEvents.hashes(all)) + (all.isEmpty() ? "" : "\n"))
                     .getBytes(StandardCharsets.UTF_8)));
             files.add(new OutputFile("misp/manifest.json", bytes(MispEvents.manifest(all))));
+        }
+        if (site != null) {
+            files.addAll(site.build(store.latestPerDay(Integer.MAX_VALUE)));
         }
         return files;
     }
