@@ -12,7 +12,7 @@ import static dev.newsdigest.Beans.bind;
 
 /**
  * The TAXII server's beans (routes/taxii.camel.yaml): the access check every request passes first, the TAXII API that
- * answers from the state, and the platform-http engine that ties the route to Camel's own HTTP server.
+ * answers from the state, the MISP feed, the archive site's files, and the platform-http engine that ties the route to Camel's own HTTP server.
  */
 final class TaxiiBeans {
     /** {@code camel.server.maxBodySize} when it is not set: what the API root gives as {@code max_content_length}. */
@@ -27,6 +27,7 @@ final class TaxiiBeans {
         bind(context, "intelAccess", new IntelAccess(intel));
         bind(context, "taxiiApi", new TaxiiApi(store.taxii(), intel.producer(), settings.tlp(), maxBody));
         bind(context, "mispFeedApi", new dev.newsdigest.intel.MispFeedApi(store.intel(), intel.misp()));
+        bind(context, "siteFiles", new dev.newsdigest.site.SiteFiles(settings.outputDir().resolve("site"), settings.site()));
         bind(context, "platform-http-engine", new ServerEngine(intel.port()));
     }
 
