@@ -46,8 +46,17 @@ public class Deliveries {
         LOG.info("deliver-{}: {} revision {} delivered ({})", d.channel(), d.day(), d.revision(), d.idempotencyKey());
     }
 
-    /** The file channel wrote this path. */
+    /** A file of the archive site other than its index ({@link #fileWritten}). */
+    private static final java.util.regex.Pattern SITE_PAGE = java.util.regex.Pattern.compile("(^|/)site/(?!index\\.html$)");
+
+    /**
+     * The file channel wrote this path. Of the archive site only its entry point, {@code site/index.html}, is kept for
+     * the run's list of written files: a year's archive is hundreds of pages, rewritten with every publish.
+     */
     public void fileWritten(String path) {
+        if (SITE_PAGE.matcher(path.replace('\\', '/')).find()) {
+            return;
+        }
         synchronized (written) {
             written.add(path);
         }

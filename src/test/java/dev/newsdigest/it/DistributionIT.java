@@ -70,7 +70,7 @@ class DistributionIT {
         Run first = launcher(Map.of(), "--demo", "--once");
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         List<String> written = first.stdout().lines().toList();
-        assertThat(written).hasSize(4).allMatch(p -> p.matches("digests/(\\d{4}-\\d{2}-\\d{2}\\.(md|json|stix\\.json)|feed\\.atom)"));
+        assertThat(written).hasSize(5).allMatch(p -> p.matches("digests/(\\d{4}-\\d{2}-\\d{2}\\.(md|json|stix\\.json)|feed\\.atom|site/index\\.html)"));
         // relative to the install's var/, not to the folder it was started from
         for (String digest : written) {
             assertThat(home.resolve("var").resolve(digest)).isNotEmptyFile();
@@ -90,7 +90,7 @@ class DistributionIT {
         Files.write(archive, "not an archive at all".repeat(200).getBytes(StandardCharsets.UTF_8));
         Run corrupt = launcher(Map.of(), "--demo", "--once");
         assertThat(corrupt.exitCode()).as(corrupt.stderr()).isZero();
-        assertThat(corrupt.stdout().lines()).hasSize(4); // .md, .json, .stix.json, feed.atom
+        assertThat(corrupt.stdout().lines()).hasSize(5); // .md, .json, .stix.json, feed.atom, site/index.html
         assertThat(corrupt.stdout() + corrupt.stderr()).doesNotContainIgnoringCase("shared archive").doesNotContainIgnoringCase("[cds]");
         // the garbage is gone, and the archive made again (by the next run on Java 17 and 18, which take it over then)
         Run mended = launcher(Map.of(), "--once", "--demo");

@@ -135,8 +135,8 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
             return List.of();
         }
         try (Stream<Path> files = Files.list(out)) {
-            // the digest's .json, not its STIX bundle (.stix.json), unless that is asked for
-            return files.filter(f -> f.toString().endsWith(extension) && (extension.endsWith(".stix.json") || !f.toString().endsWith(".stix.json")))
+            // files, not the site/ and misp/ folders; the digest's .json, not its STIX bundle (.stix.json), unless that is asked for
+            return files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(extension) && (extension.endsWith(".stix.json") || !f.toString().endsWith(".stix.json")))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
