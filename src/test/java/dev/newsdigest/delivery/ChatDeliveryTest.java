@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import dev.newsdigest.state.StateStore;
 import dev.newsdigest.support.ChatEmulator;
+import dev.newsdigest.support.GeneratedNews;
 import dev.newsdigest.support.LogCapture;
 import dev.newsdigest.support.PipelineTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -131,5 +132,49 @@ class ChatDeliveryTest extends PipelineTestSupport {
         assertThat(discord).doesNotContain("@everyone", "<script>").contains("\"allowed_mentions\"");
         assertThat(chat.accepted("discord").get(0).json().path("allowed_mentions").path("parse")).isEmpty();
         assertThat(teams).doesNotContain("<script>", "<!channel>").contains("\\\\<!channel\\\\>"); // the feed reader already drops the script element
+    }
+
+    /**
+     * A day of 60 articles, each exploited and so each a 課題, through the real routes: every service takes its
+     * message (the emulators refuse one over their limits), which says how many news beyond the top 5 and how many
+     * 課題 it left out ("他 N 件"), and still ends with the archive link.
+     */
+    @Test
+    void aSixtyArticleDayIsCutToWhatEachServiceTakesWithTheCountsLeftOutAndTheArchiveLink() {
+        StringBuilder items = new StringBuilder();
+        for (int n = 0; n < 60; n++) {
+            String link = web.url(GeneratedNews.pagePath(n));
+            web.serve(GeneratedNews.pagePath(n), 200, "text/html; charset=utf-8", GeneratedNews.page(n));
+            items.append("<item><title>Flaw ").append(n).append(" in appliance model ").append(n).append(" exploited in attacks</title><link>")
+                    .append(link).append("</link><pubDate>Tue, 24 Nov 2026 10:").append(String.format("%02d", n)).append(":00 GMT</pubDate>")
+                    .append("<description>Attackers exploit flaw ").append(n).append(".</description></item>\n");
+        }
+        web.serve("/news.rss", 200, "application/rss+xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                + "<title>n</title>" + items + "</channel></rss>");
+        poll();
+        publish();
+
+        int news = digestJson().path("items").size();
+        int actions = digestJson().path("actions").size();
+        assertThat(news).isGreaterThanOrEqualTo(60);
+        assertThat(actions).isGreaterThan(20);
+        List<String> titles = new java.util.ArrayList<>();
+        digestJson().path("actions").forEach(a -> titles.add(a.path("title").asText()));
+        long cut = 0;
+        for (String kind : List.of("slack", "teams", "discord")) {
+            assertThat(chat.requests(kind)).as(kind).hasSize(1);
+            ChatEmulator.Request r = chat.requests(kind).get(0);
+            assertThat(r.refusal()).as(kind).isNull();
+            String archive = "https://intranet.example.com/digests/" + day() + ".html";
+            assertThat(r.body()).as(kind).contains("他 " + (news - 5) + " 件").contains(archive);
+            // every 課題 is shown, or those that did not fit are counted
+            long shown = titles.stream().filter(r.body()::contains).count();
+            if (shown < actions) {
+                assertThat(r.body()).as(kind).contains("他 " + (actions - shown) + " 件");
+            }
+            cut += actions - shown;
+            assertThat(r.body().lastIndexOf("他 " + (news - 5) + " 件")).as(kind).isLessThan(r.body().lastIndexOf(archive));
+        }
+        assertThat(cut).as("課題 left out of some message").isPositive();
     }
 }
