@@ -226,4 +226,16 @@ class ArchiveSiteTest {
         assertThat(absolute.getEntries()).flatExtracting(e -> e.getAlternateLinks()).extracting(l -> l.getHref())
                 .containsExactly("https://intranet.example.com/digests/2026-11-26.html", "https://intranet.example.com/digests/2026-11-25.html");
     }
+
+    @Test
+    void anEnglishSiteSpeaksEnglishAroundTheDigests() throws Exception {
+        ArchiveSite english = new ArchiveSite("en", "", HTML, new AtomFeed("news-digest", "en", 30, HTML));
+        Map<String, byte[]> files = files(english.build(SiteDays.examples()));
+        Document index = page(files, "index.html");
+        assertThat(index.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(index.select("h1").text()).isEqualTo("Digest archive");
+        assertThat(index.select("table.days thead th").eachText()).containsExactly("Day", "TLP", "Action items", "News");
+        assertThat(page(files, "search.html").select("label[for=q]").text()).isEqualTo("Search titles, summaries, IOCs and CVEs");
+        assertThat(page(files, "2026-11-26.html").select("p.story").text()).startsWith("Where this story began: 2026-11-25");
+    }
 }
