@@ -28,11 +28,11 @@ final class TeamsMessage {
         ObjectNode card = attachment.putObject("content");
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("type", "AdaptiveCard").put("version", "1.5");
         ArrayNode body = card.putArray("body");
-        text(body, escape(d.heading())).put("size", "Large").put("weight", "Bolder");
+        text(body, escape(d.heading())).put("size", "large").put("weight", "bolder");
         if (d.tlp() != null) {
-            text(body, escape(d.tlp())).put("weight", "Bolder").put("color", color(d.tlp()));
+            text(body, escape(d.tlp())).put("weight", "bolder").put("color", color(d.tlp()));
         }
-        text(body, escape(d.words().get("digest.actions"))).put("weight", "Bolder").put("separator", true);
+        text(body, escape(d.words().get("digest.actions"))).put("weight", "bolder").put("separator", true);
         for (ChatDigest.Line a : d.actions().subList(0, actionsShown)) {
             text(body, "- " + link(a) + (a.reason() == null ? "" : ": " + escape(a.reason())));
         }
@@ -42,7 +42,7 @@ final class TeamsMessage {
             text(body, escape(d.more(d.actions().size() - actionsShown)));
         }
         if (!d.headlines().isEmpty()) {
-            text(body, escape(d.words().get("digest.news"))).put("weight", "Bolder").put("separator", true);
+            text(body, escape(d.words().get("digest.news"))).put("weight", "bolder").put("separator", true);
             for (ChatDigest.Line h : d.headlines()) {
                 text(body, "- " + link(h));
             }
@@ -65,7 +65,7 @@ final class TeamsMessage {
     }
 
     private static String color(String tlp) {
-        return tlp.contains("RED") ? "Attention" : tlp.contains("AMBER") ? "Warning" : tlp.contains("GREEN") ? "Good" : "Default";
+        return tlp.contains("RED") ? "attention" : tlp.contains("AMBER") ? "warning" : tlp.contains("GREEN") ? "good" : "default";
     }
 
     /** The card markdown's special characters behind a backslash. */

@@ -189,6 +189,11 @@ public final class ChatEmulator implements AutoCloseable {
             if (card != null) {
                 return card;
             }
+            // and Microsoft's published schema of the card (adaptive-card.json)
+            List<String> schema = AdaptiveCardSchema.errors(a.path("content"));
+            if (!schema.isEmpty()) {
+                return "adaptive-card.json: " + String.join("; ", schema);
+            }
         }
         return null;
     }
@@ -196,7 +201,7 @@ public final class ChatEmulator implements AutoCloseable {
     /**
      * The Adaptive Card 1.5 rules this emulator checks by hand (those of adaptive-card.json the messages can meet): a
      * top-level AdaptiveCard with a version, only the properties the schema allows on it, and TextBlocks with a text and
-     * only their own properties and enumerated values.
+     * only their own properties and enumerated values (which Adaptive Cards compare ignoring case).
      */
     public static String cardErrors(JsonNode card) {
         if (!card.isObject() || !card.path("type").asText().equals("AdaptiveCard")) {
@@ -222,13 +227,13 @@ public final class ChatEmulator implements AutoCloseable {
             if (!e.path("text").isTextual()) {
                 return "TextBlock: text is required";
             }
-            if (e.has("size") && !Set.of("Default", "Small", "Medium", "Large", "ExtraLarge").contains(e.path("size").asText())) {
+            if (e.has("size") && !Set.of("default", "small", "medium", "large", "extralarge").contains(e.path("size").asText().toLowerCase(java.util.Locale.ROOT))) {
                 return "TextBlock: size " + e.path("size");
             }
-            if (e.has("weight") && !Set.of("Default", "Lighter", "Bolder").contains(e.path("weight").asText())) {
+            if (e.has("weight") && !Set.of("default", "lighter", "bolder").contains(e.path("weight").asText().toLowerCase(java.util.Locale.ROOT))) {
                 return "TextBlock: weight " + e.path("weight");
             }
-            if (e.has("color") && !Set.of("Default", "Dark", "Light", "Accent", "Good", "Warning", "Attention").contains(e.path("color").asText())) {
+            if (e.has("color") && !Set.of("default", "dark", "light", "accent", "good", "warning", "attention").contains(e.path("color").asText().toLowerCase(java.util.Locale.ROOT))) {
                 return "TextBlock: color " + e.path("color");
             }
             if (e.has("wrap") && !e.path("wrap").isBoolean() || e.has("separator") && !e.path("separator").isBoolean()) {
