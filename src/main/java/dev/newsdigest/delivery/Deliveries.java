@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.newsdigest.observe.DigestMetrics;
+import dev.newsdigest.site.ArchiveSite;
 import dev.newsdigest.state.StateStore;
 import dev.newsdigest.state.StateStore.PendingDelivery;
 import org.slf4j.Logger;
@@ -46,17 +47,20 @@ public class Deliveries {
         LOG.info("deliver-{}: {} revision {} delivered ({})", d.channel(), d.day(), d.revision(), d.idempotencyKey());
     }
 
-    /** A file of the archive site other than its index ({@link #fileWritten}). */
-    private static final java.util.regex.Pattern SITE_PAGE = java.util.regex.Pattern.compile("(^|/)site/(?!index\\.html$)");
-
     /**
-     * The file channel wrote this path. Of the archive site only its entry point, {@code site/index.html}, is kept for
-     * the run's list of written files: a year's archive is hundreds of pages, rewritten with every publish.
+     * The file channel wrote this path, the file {@code name} of the delivery (relative to {@code digest.output.dir}).
+     * Of the archive site only its entry point, {@code site/index.html}, is kept for the run's list of written files: a
+     * year's archive is hundreds of pages, rewritten with every publish.
      */
-    public void fileWritten(String path) {
-        if (SITE_PAGE.matcher(path.replace('\\', '/')).find()) {
+    public void fileWritten(String path, String name) {
+        if (name.startsWith(ArchiveSite.DIR) && !name.equals(ArchiveSite.DIR + "index.html")) {
             return;
         }
+        fileWritten(path);
+    }
+
+    /** The file channel wrote this path. */
+    public void fileWritten(String path) {
         synchronized (written) {
             written.add(path);
         }

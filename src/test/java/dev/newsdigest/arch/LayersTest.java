@@ -37,7 +37,7 @@ class LayersTest {
                 .layer("Story").definedBy(ROOT + ".story..")
                 .layer("Intel").definedBy(ROOT + ".intel..")
                 .layer("Publish").definedBy(ROOT + ".publish..")
-                .layer("Delivery").definedBy(ROOT + ".delivery..", ROOT + ".demo..")
+                .layer("Delivery").definedBy(ROOT + ".delivery..", ROOT + ".site..", ROOT + ".demo..")
                 .layer("Top").definedBy(ROOT + ".cli..", ROOT)
                 .whereLayer("Top").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Top")
