@@ -34,8 +34,10 @@ class TaxiiRedTest extends PipelineTestSupport {
         poll();
         publish();
         assertThat(outputFiles(".stix.json")).hasSize(1);
+        assertThat(work.resolve("out/site/index.html")).isNotEmptyFile(); // written, as the .md is, for the file channel's readers
         TaxiiClient client = TaxiiClient.of("http://127.0.0.1:" + port).bearer(TOKEN);
-        for (String path : new String[] {"/taxii2/", "/taxii2/root/collections/2e8343fb-24d4-4df1-8da7-32bd9719a72e/objects/", "/misp/manifest.json"}) {
+        for (String path : new String[] {"/taxii2/", "/taxii2/root/collections/2e8343fb-24d4-4df1-8da7-32bd9719a72e/objects/", "/misp/manifest.json",
+                "/site/", "/site/search-index.js"}) {
             TaxiiClient.Answer answer = client.get(path);
             assertThat(answer.status()).as(path).isEqualTo(403);
             assertThat(answer.json().path("description").asText()).contains("TLP:RED");
