@@ -28,7 +28,9 @@ class CommandLineIT {
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         List<String> written = r.stdout().lines().toList();
-        assertThat(written).hasSize(4).allMatch(p -> p.matches("digests/(\\d{4}-\\d{2}-\\d{2}\\.(md|json|stix\\.json)|feed\\.atom)"));
+        // of the archive site only its index is named
+        assertThat(written).hasSize(5).allMatch(p -> p.matches("digests/(\\d{4}-\\d{2}-\\d{2}\\.(md|json|stix\\.json)|feed\\.atom|site/index\\.html)"));
+        assertThat(work.resolve("digests/site/" + written.get(0).substring("digests/".length(), "digests/".length() + 10) + ".html")).isNotEmptyFile();
         String md = Files.readString(work.resolve(written.get(0)), StandardCharsets.UTF_8);
         assertThat(md).contains("## 課題", "## 概要", "## ニュース", "### FortiWeb authentication bypass flaw exploited in attacks",
                 "    - CVE-2025-64446", "    - 203[.]0[.]113[.]45", "### 日本の侵害事例\n- 複数サーバがランサム被害",
