@@ -32,7 +32,8 @@ import org.jsoup.nodes.Element;
  * <li>{@code stories/<id>.html}: a story that spans days, each day's telling in order;</li>
  * <li>{@code search.html}, {@code search.js} and {@code search-index.js}: a search that runs in the browser, with no
  * server, over a character-bigram index ({@link SearchIndex});</li>
- * <li>{@code site.css}, and {@code feed.atom}: the Atom feed linking the day pages.</li>
+ * <li>{@code site.css}, and {@code feed.atom}: the Atom feed linking the day pages (none when
+ * {@code digest.atom.entries} is 0).</li>
  * </ul>
  * Every value from a feed, a page or the model reaches a page as a text node, never as markup. The pages load nothing
  * from elsewhere, and their Content-Security-Policy allows only the site's own script and style sheet.
@@ -83,13 +84,18 @@ public class ArchiveSite {
         }
         files.add(new OutputFile(DIR + "search-index.js", SearchIndex.of(days.stream().map(Day::digest).toList()).script()));
         files.add(page("search.html", searchPage(m)));
-        if (!latest.isEmpty()) {
-            files.add(new OutputFile(DIR + "feed.atom", atom.write(latest.subList(0, Math.min(latest.size(), Math.max(atom.days(), 1))),
+        if (feed() && !latest.isEmpty()) {
+            files.add(new OutputFile(DIR + "feed.atom", atom.write(latest.subList(0, Math.min(latest.size(), atom.days())),
                     siteUrl.isEmpty() ? "" : siteUrl + "/", siteUrl.isEmpty() ? null : siteUrl + "/feed.atom")));
         }
         // the index last: a reader who follows its links finds every page it names already written
         files.add(page("index.html", indexPage(days, stories, m)));
         return files;
+    }
+
+    /** Whether the site carries the Atom feed: not when {@code digest.atom.entries} is 0. */
+    private boolean feed() {
+        return atom.days() > 0;
     }
 
     /** A day, its digest read once. */
@@ -139,7 +145,7 @@ public class ArchiveSite {
     }
 
     private Document dayPage(Day day, Map<String, Story> stories, Messages m) {
-        Document doc = SitePage.shell(language, m.get("digest.heading") + " " + day.date(), "");
+        Document doc = SitePage.shell(language, feed(), m.get("digest.heading") + " " + day.date(), "");
         Element main = doc.getElementById("main");
         Element body = html.body(day.digest.markdown());
         for (Element child : new ArrayList<>(body.children())) {
@@ -212,7 +218,7 @@ public class ArchiveSite {
     private Document storyPage(Story story, Messages m) {
         JsonNode latest = story.items.get(story.items.size() - 1);
         String title = latest.path("title").asText(latest.path("originalTitle").asText(""));
-        Document doc = SitePage.shell(language, title, "../");
+        Document doc = SitePage.shell(language, feed(), title, "../");
         Element main = doc.getElementById("main");
         main.appendElement("h1").text(title);
         main.appendElement("p").text(m.get("site.story") + ": " + m.format("site.storyDays", story.days.size()) + " ("
@@ -251,9 +257,11 @@ public class ArchiveSite {
     }
 
     private Document indexPage(List<Day> days, Map<String, Story> stories, Messages m) {
-        Document doc = SitePage.shell(language, m.get("site.archive"), "");
-        doc.head().appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
-                .attr("href", "feed.atom").attr("title", m.get("site.feed"));
+        Document doc = SitePage.shell(language, feed(), m.get("site.archive"), "");
+        if (feed()) {
+            doc.head().appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
+                    .attr("href", "feed.atom").attr("title", m.get("site.feed"));
+        }
         Element main = doc.getElementById("main");
         main.appendElement("h1").text(m.get("site.archive"));
         Element table = main.appendElement("table").addClass("days");
@@ -288,7 +296,7 @@ public class ArchiveSite {
     }
 
     private Document searchPage(Messages m) {
-        Document doc = SitePage.shell(language, m.get("site.search"), "");
+        Document doc = SitePage.shell(language, feed(), m.get("site.search"), "");
         Element main = doc.getElementById("main");
         main.appendElement("h1").text(m.get("site.search"));
         Element form = main.appendElement("form").attr("id", "search").attr("role", "search").attr("action", "search.html");

@@ -15,8 +15,11 @@ final class SitePage {
     private SitePage() {
     }
 
-    /** A page titled {@code title}; {@code root} is the way back to the site's folder ({@code ""} or {@code "../"}). */
-    static Document shell(String language, String title, String root) {
+    /**
+     * A page titled {@code title}; {@code feed}: whether the site has a feed to link; {@code root} is the way back to the
+     * site's folder ({@code ""} or {@code "../"}).
+     */
+    static Document shell(String language, boolean feed, String title, String root) {
         Messages m = Messages.of(language);
         Document doc = new Document("");
         doc.appendChild(new DocumentType("html", "", ""));
@@ -33,7 +36,9 @@ final class SitePage {
         Element nav = body.appendElement("header").appendElement("nav").attr("aria-label", m.get("site.nav"));
         nav.appendElement("a").attr("href", root + "index.html").text(m.get("site.index"));
         nav.appendElement("a").attr("href", root + "search.html").text(m.get("site.search"));
-        nav.appendElement("a").attr("href", root + "feed.atom").attr("type", "application/atom+xml").text(m.get("site.feed"));
+        if (feed) {
+            nav.appendElement("a").attr("href", root + "feed.atom").attr("type", "application/atom+xml").text(m.get("site.feed"));
+        }
         body.appendElement("main").attr("id", "main");
         body.appendElement("footer").appendElement("p").text(m.get("site.generated"));
         doc.outputSettings().charset(StandardCharsets.UTF_8).indentAmount(1).outline(false);

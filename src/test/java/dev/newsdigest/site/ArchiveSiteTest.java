@@ -238,4 +238,14 @@ class ArchiveSiteTest {
         assertThat(page(files, "search.html").select("label[for=q]").text()).isEqualTo("Search titles, summaries, IOCs and CVEs");
         assertThat(page(files, "2026-11-26.html").select("p.story").text()).startsWith("Where this story began: 2026-11-25");
     }
+
+    @Test
+    void withTheFeedTurnedOffTheSiteHasNoFeedAndNoPageLinksOne() throws Exception {
+        ArchiveSite noFeed = new ArchiveSite("ja", "", HTML, new AtomFeed("news-digest", "ja", 0, HTML));
+        Map<String, byte[]> files = files(noFeed.build(SiteDays.examples()));
+        assertThat(files).doesNotContainKey("feed.atom").containsKey("index.html");
+        for (String name : files.keySet().stream().filter(n -> n.endsWith(".html")).toList()) {
+            assertThat(page(files, name).select("[href$=feed.atom]")).as(name).isEmpty();
+        }
+    }
 }
