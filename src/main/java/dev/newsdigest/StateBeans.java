@@ -37,7 +37,7 @@ final class StateBeans {
         settings.feeds().forEach(feed -> bind(context, "feedHealth-" + feed.id(), new FeedHealthCheck(feed.id(), store)));
         bind(context, "publishHealth", new PublishHealthCheck(store));
         bind(context, "stateStore", store);
-        bind(context, "retention", new Retention(store, settings.retention(),
+        bind(context, "retention", new Retention(store, settings.retention(), settings.archiveRetention(),
                 List.of(settings.llmCacheDir(), Deliveries.deliveredDeadLetters(settings.stateDir())), clock));
         return store;
     }

@@ -49,6 +49,7 @@ public final class Settings {
     private final int atomEntries;
     private final boolean site;
     private final String siteUrl;
+    private final java.time.Duration siteRetention;
     private final int newsMaxFull;
     private final ChatSettings chat;
 
@@ -76,6 +77,7 @@ public final class Settings {
         this.site = r.bool("digest.site.enabled");
         String url = r.absoluteHttpUrl("digest.site.url");
         this.siteUrl = url == null ? "" : url.replaceAll("/+$", "");
+        this.siteRetention = r.duration("digest.site.retention");
         this.chat = ChatSettings.read(r, env);
         if (intel.taxii() && intel.port() == httpPort) {
             // two servers on one port: with 0 both would register one router, and the TAXII route would land on the other
@@ -235,6 +237,12 @@ public final class Settings {
 
     /** {@code digest.site.url}: where the archive site is served, without a final {@code /}; empty: not said. */
     public String siteUrl() { return siteUrl; }
+
+    /**
+     * How long each day's latest published revision stays in the state for the archive site: {@code digest.site.retention}
+     * with the site on (when longer than {@code digest.retention}), else {@code digest.retention}.
+     */
+    public java.time.Duration archiveRetention() { return site && siteRetention.compareTo(retention()) > 0 ? siteRetention : retention(); }
     /** The camel-mail endpoint the mail route sends to. */
     public String mailEndpoint() { return channels.mail().endpoint(); }
 }

@@ -76,4 +76,39 @@ class RetentionTest {
             assertThat(store.cveSources().get("nvd", "CVE-2024-57727")).isNotNull();
         }
     }
+
+    /**
+     * With the archive kept longer than the rest: a 40-day-old day keeps its latest revision (what the site shows) and
+     * loses the earlier one; a day older than the archive's time goes whole.
+     */
+    @Test
+    void aDaysLatestRevisionStaysForTheArchiveWhileItsEarlierRevisionsAndOlderDaysGo() throws Exception {
+        Clock longAgo = Clock.fixed(NOW.minus(Duration.ofDays(400)), ZoneOffset.UTC);
+        LocalDate ancient = LocalDate.ofInstant(longAgo.instant(), TOKYO);
+        LocalDate published = LocalDate.ofInstant(THEN.instant(), TOKYO);
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), longAgo)) {
+            store.markPublished(ancient, 1, List.of(), "{\"r\":1}", "# ancient", List.of("file"));
+            store.deliverySucceeded(store.pendingDeliveries().get(0));
+        }
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), THEN)) {
+            store.markPublished(published, 1, List.of(), "{\"r\":1}", "# r1", List.of("file"));
+            store.deliverySucceeded(store.pendingDeliveries().get(0));
+            store.markPublished(published, 2, List.of(), "{\"r\":2}", "# r2", List.of("file"));
+            store.deliverySucceeded(store.pendingDeliveries().get(0));
+        }
+        try (StateStore store = TestStates.open(dir, TOKYO, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            new Retention(store, Duration.ofDays(30), Duration.ofDays(365), List.of(), Clock.fixed(NOW, ZoneOffset.UTC)).prune();
+
+            assertThat(store.latestPerDay(10)).extracting(StateStore.DayDigest::day, StateStore.DayDigest::revision, StateStore.DayDigest::markdown)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(published, 2, "# r2"));
+            int rows = store.inTransaction(c -> {
+                try (var q = c.createStatement().executeQuery("SELECT COUNT(*) FROM digest")) {
+                    q.next();
+                    return q.getInt(1);
+                }
+            });
+            assertThat(rows).as("revision 1 of the kept day and the whole ancient day are gone").isEqualTo(1);
+            assertThat(store.lastRevision(ancient)).isZero();
+        }
+    }
 }
