@@ -291,4 +291,24 @@ class SettingsTest {
         props.put("digest.db.url", "jdbc:postgresql://db.example:5432/digest?user=digest&sslmode=require");
         assertThat(settings().database().url()).isEqualTo("jdbc:postgresql://db.example:5432/digest?user=digest&sslmode=require");
     }
+
+    @Test
+    void theArchiveKeepsEachDaysLatestDigestForTheSitesRetentionOnlyWhileTheSiteIsOnAndItIsLonger() {
+        Settings shipped = settings();
+        assertThat(shipped.site()).isTrue();
+        assertThat(shipped.siteUrl()).isEmpty();
+        assertThat(shipped.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(shipped.archiveRetention()).isEqualTo(Duration.ofDays(365));
+
+        props.put("digest.site.enabled", "false");
+        assertThat(settings().archiveRetention()).isEqualTo(Duration.ofDays(30));
+        props.put("digest.site.enabled", "true");
+        props.put("digest.site.retention", "7d");
+        assertThat(settings().archiveRetention()).isEqualTo(Duration.ofDays(30));
+
+        props.put("digest.site.url", "https://intranet.example.com/digests/");
+        assertThat(settings().siteUrl()).isEqualTo("https://intranet.example.com/digests");
+        props.put("digest.site.url", "javascript:alert(1)");
+        assertThatThrownBy(this::settings).hasMessageContaining("digest.site.url");
+    }
 }
