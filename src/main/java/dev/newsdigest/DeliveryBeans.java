@@ -35,7 +35,8 @@ final class DeliveryBeans {
         MailHtml html = new MailHtml();
         AtomFeed atom = new AtomFeed(settings.intel().producer(), settings.language(), settings.atomEntries(), html);
         bind(context, "outputFiles", new dev.newsdigest.delivery.OutputFiles(store, settings.intel().misp(), atom,
-                settings.site() ? new dev.newsdigest.site.ArchiveSite(settings.language(), settings.siteUrl(), html, atom) : null));
+                settings.site() ? new dev.newsdigest.site.ArchiveSite(settings.language(), settings.siteUrl(), html, atom) : null,
+                settings.outputDir()));
         bind(context, "deliveryRetry", new DeliveryRetry(settings, metrics));
         bind(context, "mailComposer", new MailComposer(settings.mail(), html));
         bind(context, "webhookSigner", new WebhookSigner(settings.webhook().secret()));

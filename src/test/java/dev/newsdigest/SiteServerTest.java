@@ -95,4 +95,22 @@ class SiteServerTest extends PipelineTestSupport {
         }
         assertThat(reader.send("POST", "/site/index.html", HttpRequest.BodyPublishers.ofString("x")).status()).isEqualTo(405);
     }
+
+    /** What retention removed from the state does not stay readable in the site; nothing but the site's pages is touched. */
+    @Test
+    void aDeliveryRemovesThePagesOfDaysAndStoriesTheSiteNoLongerHasAndNothingElse() throws Exception {
+        Files.createDirectories(site().resolve("stories"));
+        Path oldDay = Files.writeString(site().resolve("2020-01-01.html"), "a day pruned from the state");
+        Path oldStory = Files.writeString(site().resolve("stories/s-000000000000.html"), "a story no longer told");
+        Path notes = Files.writeString(site().resolve("notes.txt"), "the operator's");
+        Path draft = Files.writeString(site().resolve("2020-01-01.draft.html"), "not a page of the site's form");
+        poll();
+        publish();
+
+        assertThat(site().resolve(digestJson().path("date").asText() + ".html")).isNotEmptyFile();
+        assertThat(oldDay).doesNotExist();
+        assertThat(oldStory).doesNotExist();
+        assertThat(notes).exists();
+        assertThat(draft).exists();
+    }
 }
