@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Properties;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import dev.newsdigest.support.AtomRules;
+import dev.newsdigest.support.MovableClock;
 import dev.newsdigest.support.PipelineTestSupport;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
@@ -24,26 +21,6 @@ import org.junit.jupiter.api.Test;
  * reaches it only as escaped text.
  */
 class AtomFeedPipelineTest extends PipelineTestSupport {
-    /** The application's clock: now, until the test moves it on. */
-    private static final class MovableClock extends Clock {
-        private volatile Duration ahead = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the application asks the bound clock for instants only");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-    }
-
     private final MovableClock clock = new MovableClock();
 
     @Override
@@ -91,7 +68,7 @@ class AtomFeedPipelineTest extends PipelineTestSupport {
         publish();
         Entry first = feed().getEntries().get(0);
 
-        clock.ahead = Duration.ofSeconds(2); // the feed's times are in whole seconds
+        clock.moveOn(Duration.ofSeconds(2)); // the feed's times are in whole seconds
         web.serve("/news.rss", 200, "application/rss+xml", """
                 <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
                 <item><title>Late story about an exploited router</title><link>%s</link>

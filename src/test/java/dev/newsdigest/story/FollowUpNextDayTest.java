@@ -1,11 +1,8 @@
 package dev.newsdigest.story;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import dev.newsdigest.support.MovableClock;
 import dev.newsdigest.support.PipelineTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.spi.Registry;
@@ -18,30 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it again, and the digest shows it as 【続報】 under the first day's story key, with what is new.
  */
 class FollowUpNextDayTest extends PipelineTestSupport {
-    /** The application's clock: now, until the test moves it on. */
-    static final class MovableClock extends Clock {
-        private volatile Duration ahead = Duration.ZERO;
-
-        void moveOn(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the application asks the bound clock for instants only");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-    }
-
     private final MovableClock clock = new MovableClock();
 
     @Override
