@@ -79,11 +79,7 @@ class IntelServerTest extends PipelineTestSupport {
         assertThat(openCtiPoll(client, next).json().path("objects")).isEmpty();
 
         // revision 2: a second outlet tells the LockBit story; the platform's next poll gets the report's new version
-        web.serve("/actors.rss", 200, "application/rss+xml", """
-                <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
-                <item><title>Scattered Spider affiliate deploys LockBit against Example Corp</title><link>%s</link>
-                <pubDate>Tue, 24 Nov 2026 11:00:00 GMT</pubDate><description>again</description></item>
-                </channel></rss>""".formatted(web.url("/pages/lockbit.html?outlet=2")));
+        tellTheActorsStoryFromASecondOutlet();
         poll();
         publish();
         JsonNode second = json.readTree(outputFiles(".stix.json").get(0).toFile());

@@ -51,6 +51,18 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         return p;
     }
 
+    /**
+     * A second outlet tells the actors feed's LockBit story (same CVE, same victim), at {@code ?outlet=2} of the same
+     * page: the next poll and publish make the day's revision 2 with one more source on that story.
+     */
+    protected void tellTheActorsStoryFromASecondOutlet() {
+        web.serve("/actors.rss", 200, "application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
+                <item><title>Scattered Spider affiliate deploys LockBit against Example Corp</title><link>%s</link>
+                <pubDate>Tue, 24 Nov 2026 11:00:00 GMT</pubDate><description>again</description></item>
+                </channel></rss>""".formatted(web.url("/pages/lockbit.html?outlet=2")));
+    }
+
     /** The settings of every pipeline test; subclasses add or replace keys. */
     protected Properties settings() {
         Properties p = new Properties();
