@@ -82,7 +82,7 @@ public class ArchiveSite {
                 files.add(page("stories/" + story.id + ".html", storyPage(story, m)));
             }
         }
-        files.add(new OutputFile(DIR + "search-index.js", SearchIndex.of(days.stream().map(Day::digest).toList()).script()));
+        files.add(new OutputFile(DIR + "search-index.js", SearchIndex.of(days.stream().map(Day::json).toList()).script()));
         files.add(page("search.html", searchPage(m)));
         if (feed() && !latest.isEmpty()) {
             files.add(new OutputFile(DIR + "feed.atom", atom.write(latest.subList(0, Math.min(latest.size(), atom.days())),

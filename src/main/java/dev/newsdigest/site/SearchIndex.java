@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsdigest.state.StateStore.DayDigest;
 
 /**
  * The archive's search index, {@code search-index.js}: what {@code search.js} searches in the browser, from disk or any
@@ -47,26 +46,25 @@ public final class SearchIndex {
         this.index = index;
     }
 
-    /** The index of {@code latest}: each day's latest revision, newest day first. */
-    public static SearchIndex of(List<DayDigest> latest) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode index = mapper.createObjectNode();
+    /** The index of {@code digests}: each day's latest revision as its JSON, newest day first. */
+    public static SearchIndex of(List<JsonNode> digests) {
+        ObjectNode index = new ObjectMapper().createObjectNode();
         index.put("v", 1);
         ArrayNode docs = index.putArray("docs");
         Map<String, List<Integer>> grams = new TreeMap<>();
-        for (DayDigest day : latest) {
-            JsonNode digest = read(mapper, day.json());
+        for (JsonNode digest : digests) {
+            String day = digest.path("date").asText();
             Set<String> itemKeys = new LinkedHashSet<>();
             for (JsonNode item : digest.path("items")) {
                 itemKeys.add(ArchiveSite.storyKey(item));
                 String text = String.join("\n", item.path("title").asText(""), item.path("originalTitle").asText(""),
                         lines(item.path("summary"), null), lines(item.path("iocs"), "value"), lines(item.path("cves"), "id"));
-                add(docs, grams, day.day().toString(), anchorOf(ArchiveSite.storyKey(item)), item.path("title").asText(""), text);
+                add(docs, grams, day, anchorOf(ArchiveSite.storyKey(item)), item.path("title").asText(""), text);
             }
             for (JsonNode incident : digest.path("incidents")) {
                 // a breach incident with a story of its own in the news is found through that story
                 if (!itemKeys.contains(incident.path("storyKey").asText(""))) {
-                    add(docs, grams, day.day().toString(), "", incident.path("title").asText(""), incident.path("title").asText(""));
+                    add(docs, grams, day, "", incident.path("title").asText(""), incident.path("title").asText(""));
                 }
             }
         }
@@ -132,13 +130,5 @@ public final class SearchIndex {
             out.add(field == null ? entry.asText("") : entry.path(field).asText(""));
         }
         return String.join(" ", out);
-    }
-
-    private static JsonNode read(ObjectMapper mapper, String text) {
-        try {
-            return mapper.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored digest cannot be read", e);
-        }
     }
 }
