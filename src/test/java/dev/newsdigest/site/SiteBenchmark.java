@@ -146,6 +146,7 @@ class SiteBenchmark {
             // the heap with nothing of the timed builds held
             built = null;
             script = null;
+            parsed = null;
             memory(site, days);
             search(folder, year);
             line("");
